@@ -48,9 +48,10 @@ class Failure:
 
 @dataclass(slots=True)
 class Actor:
-    """Who acts or is acted upon (PLOVER actor block, plus the mention's offsets)."""
+    """Who acts or is acted upon (PLOVER actor block, plus the mention's offsets). `text` is None for an actor the
+    text implies but does not name (an unidentified attacker: sector UAF)."""
 
-    text: str
+    text: str | None
     name: str | None = None
     country: str | None = None
     sector: str | None = None

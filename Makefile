@@ -1,0 +1,37 @@
+# The two commands of the README:
+#   make run   - create .venv, install Herald, code the bundled example articles into herald.duckdb, print the events
+#   make test  - install the development dependencies (and Chromium/Java from Debian when missing), run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= herald.duckdb
+
+.PHONY: run test install install-dev system-deps benchmark clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.dev-installed system-deps
+
+system-deps:
+	@scripts/install-system-deps.sh
+
+run: install
+	$(BIN)/herald demo --db $(DB)
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+benchmark: install-dev
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

@@ -1,0 +1,380 @@
+"""Actor phrases in a spaCy Doc: lexicon items, noun chunks, and the trees that join them.
+
+1. Items: one left-to-right pass over the tokens finds the longest lexicon match at each position (countries,
+   adjectives, seats of government, organisations, named people, roles, honorifics...), then runs of capitalised
+   name-like tokens (possible people or organisations the lexicon does not know) and pronouns.
+2. Segments: a noun chunk per nominal head (dependency parse, PTB tags; the pipeline has no POS tags so spaCy's own
+   `noun_chunks` cannot run), from the head's left edge to the head.
+3. Trees: segments are joined by the words between them, not by the parse, because the small model often attaches
+   names and prepositional phrases wrongly: "Ambassador [of Kazakhstan] [to Belgium], [Margulan Baimukhan]",
+   "the Chairman [of the Majilis [of Kazakhstan]] [Nurlan Nigmatulin]", "the UN Mission ... [(UNAMA)]".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from herald.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, GENERIC, HONORIFIC, ORG, PEOPLE, PERSON, ROLE,
+                                   SECTOR_ADJ, Entry, norm)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from herald.actors.gazetteer import ActorGazetteer
+
+NAME = "name"          # a capitalised name the lexicon does not know (a person or organisation)
+PRONOUN = "pronoun"
+
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+HEAD_TAGS = NOUN_TAGS | {"PRP"}
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det", "case", "quantmod", "predet",
+                           "npadvmod", "punct", "cc", "advmod", "prt", "aux", "neg", "meta"})
+CHUNK_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH",
+                        "VBN", "VBG", "``", "''", "CC", "FW", "RB", "PRP"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "den", "da", "di",
+                            "du", "la", "le", "del", "dos", "das", "ter", "-", "'s"})
+NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", ""})
+ATTACH_PREPS = frozenset({"of", "to", "in", "from", "on", "for", "throughout", "across"})
+OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "‘": "’"}
+ACTOR_KINDS = frozenset({COUNTRY, ADJECTIVE, PEOPLE, CAPITAL, ORG, PERSON, ROLE, GENERIC, NAME, PRONOUN})
+
+
+@dataclass(slots=True)
+class Item:
+    """A lexicon match, a capitalised name or a pronoun over tokens [start, end)."""
+
+    start: int
+    end: int
+    kind: str
+    entries: list[Entry] = field(default_factory=list)
+    ner: str = ""
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.entries[0] if self.entries else None
+
+
+@dataclass(slots=True)
+class Segment:
+    """A noun chunk [start, end) with its head, and its place in a phrase tree."""
+
+    start: int
+    end: int
+    head: int
+    items: list[Item] = field(default_factory=list)
+    parent: int | None = None
+    rel: str | None = None         # of | to | in | from | on | for | appos | paren | quote
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def head_item(self) -> Item | None:
+        return next((it for it in self.items if it.start <= self.head < it.end), None)
+
+
+@dataclass(slots=True)
+class TokenArrays:
+    """Token attributes of a Doc as plain lists (one C call; Python attribute access per token is slow)."""
+
+    texts: list[str]
+    keys: list[str]
+    tags: list[str]
+    deps: list[str]
+    heads: list[int]
+    ents: list[str]
+    sent_start: list[int]
+    space: list[bool]
+    idx: list[int]
+    left_edge: list[int]
+
+
+_STRINGS: dict[int, str] = {}
+_NORMS: dict[str, str] = {}
+
+
+def token_arrays(doc: "Doc") -> TokenArrays:
+    import numpy
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, ORTH, SENT_START, SPACY, TAG
+
+    arr = doc.to_array([ORTH, TAG, DEP, HEAD, ENT_TYPE, SENT_START, SPACY, IDX])
+    n = len(doc)
+    positions = numpy.arange(n, dtype=numpy.int64)
+    heads = (positions + arr[:, 3].view(numpy.int64)).tolist()
+    sent_start = numpy.maximum.accumulate(numpy.where(arr[:, 5] == 1, positions, 0)).tolist() if n else []
+    strings, cache, norms = doc.vocab.strings, _STRINGS, _NORMS
+
+    def string(h: int) -> str:
+        v = cache.get(h)
+        if v is None:
+            v = cache[h] = strings[h] if h else ""
+        return v
+
+    def key(text: str) -> str:
+        v = norms.get(text)
+        if v is None:
+            if len(norms) > 200_000:
+                norms.clear()
+            v = norms[text] = norm(text)
+        return v
+
+    orth, tag, dep, ent = (arr[:, c].tolist() for c in (0, 1, 2, 4))
+    texts = [cache[h] if h in cache else string(h) for h in orth]
+    return TokenArrays(texts, [norms[t] if t in norms else key(t) for t in texts],
+                       [cache[h] if h in cache else string(h) for h in tag],
+                       [cache[h] if h in cache else string(h) for h in dep], heads,
+                       [cache[h] if h in cache else string(h) for h in ent], sent_start,
+                       [x == 1 for x in arr[:, 6].tolist()], arr[:, 7].tolist(), _left_edges(heads))
+
+
+def _left_edges(heads: list[int]) -> list[int]:
+    """The first token of each token's subtree (spaCy's parses are projective), in one pass."""
+    left = list(range(len(heads)))
+    for j in range(len(heads)):
+        h, child = heads[j], j
+        while h != child and left[h] > j:
+            left[h] = j
+            h, child = heads[h], h
+    return left
+
+
+@dataclass
+class ParsedActors:
+    """The items and phrase trees of one Doc."""
+
+    doc: "Doc"
+    tokens: TokenArrays
+    keys: list[str]
+    sent_start: list[int]
+    items: list[Item]
+    segments: list[Segment]
+    segment_at: dict[int, int]   # token index -> segment index
+
+    def root_of(self, index: int) -> int:
+        while self.segments[index].parent is not None:
+            index = self.segments[index].parent
+        return index
+
+
+def find_items(ta: TokenArrays, gaz: "ActorGazetteer") -> list[Item]:
+    texts, keys, tags = ta.texts, ta.keys, ta.tags
+    n = len(texts)
+    items: list[Item] = []
+    names_first, roles_first = gaz.names._by_first, gaz.roles._by_first
+    i = 0
+    while i < n:
+        key = keys[i]
+        if key not in names_first and key not in roles_first:
+            if tags[i] == "PRP" and key in PRONOUNS:
+                items.append(Item(i, i + 1, PRONOUN))
+            i += 1
+            continue
+        m_name = gaz.match_names(keys, texts, i, n) if key in names_first else None
+        m_role = gaz.match_roles(keys, texts, i, n) if key in roles_first else None
+        if m_role is not None and not _role_ok(m_role, tags):
+            m_role = None
+        if m_name is not None and (m_role is None or m_name.end >= m_role.end):
+            entries = list(m_name.entries)
+            if m_role is not None and m_role.end == m_name.end:
+                entries += m_role.entries
+            items.append(Item(m_name.start, m_name.end, entries[0].kind, entries))
+            i = m_name.end
+        elif m_role is not None:
+            items.append(Item(m_role.start, m_role.end, m_role.entries[0].kind, list(m_role.entries)))
+            i = m_role.end
+        else:
+            if tags[i] == "PRP" and keys[i] in PRONOUNS:
+                items.append(Item(i, i + 1, PRONOUN))
+            i += 1
+    return _add_names(ta, items)
+
+
+def _role_ok(match, tags: list[str]) -> bool:
+    if tags[match.end - 1] in NOUN_TAGS:
+        return True
+    return any(e.kind in (HONORIFIC, SECTOR_ADJ, "former") for e in match.entries)
+
+
+def _name_like(text: str, key: str, tag: str) -> bool:
+    return (text[:1].isupper() and tag in NOUN_TAGS) or (key in NAME_PARTICLES and tag != "POS")
+
+
+def _add_names(ta: TokenArrays, items: list[Item]) -> list[Item]:
+    """Capitalised runs not covered by lexicon items become NAME items (possible people or organisations)."""
+    texts, keys, tags = ta.texts, ta.keys, ta.tags
+    covered = [False] * len(texts)
+    for it in items:
+        for k in range(it.start, it.end):
+            covered[k] = True
+    titled = {it.end for it in items if it.kind == HONORIFIC or (it.kind in (ROLE, GENERIC) and it.entry.role_kind
+                                                                  == "person")}
+    names: list[Item] = []
+    i, n = 0, len(texts)
+    while i < n:
+        if covered[i] or not texts[i][:1].isupper() or tags[i] not in NOUN_TAGS:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not covered[j] and _name_like(texts[j], keys[j], tags[j]) and tags[j] != "_SP":
+            j += 1
+        while j > i + 1 and keys[j - 1] in NAME_PARTICLES:
+            j -= 1
+        ents = set(ta.ents[i:j])
+        ner = "PERSON" if "PERSON" in ents else next((e for e in ents if e), "")
+        if ner in NAME_ENTS and (ner or j - i > 1 or i in titled):
+            names.append(Item(i, j, NAME, ner=ner))
+        i = j
+    merged = sorted(items + names, key=lambda it: it.start)
+    return merged
+
+
+def find_segments(doc: "Doc", ta: TokenArrays, items: list[Item]) -> tuple[list[Segment], dict[int, int]]:
+    segments: list[Segment] = []
+    last_end = 0
+    item_iter = 0
+    tags = ta.tags
+    spanning = {k: it for it in items if it.end - it.start > 1 for k in range(it.start + 1, it.end)}
+    for i in range(len(tags)):
+        if tags[i] not in HEAD_TAGS or i < last_end or _is_modifier(ta, i):
+            continue
+        start = max(ta.left_edge[i], last_end, ta.sent_start[i])
+        start = _trim_start(ta, start, i)
+        item = spanning.get(start)
+        if item is not None and item.start < start:
+            # a lexicon phrase split by the parse ("U.S. Secretary | of State Warren Christopher"): rejoin
+            start = item.start
+            while segments and segments[-1].end > start and segments[-1].start >= ta.sent_start[i]:
+                start = min(start, segments.pop().start)
+            item_iter = 0
+        seg = Segment(start, i + 1, i)
+        while item_iter < len(items) and items[item_iter].end <= start:
+            item_iter += 1
+        k = item_iter
+        while k < len(items) and items[k].start < seg.end:
+            it = items[k]
+            if it.end > seg.end and it.start <= i:   # a multi-word item running past the head: widen
+                seg.end = it.end
+            if it.start >= start:
+                seg.items.append(it)
+            k += 1
+        segments.append(seg)
+        last_end = seg.end
+    segment_at = {k: idx for idx, seg in enumerate(segments) for k in range(seg.start, seg.end)}
+    return segments, segment_at
+
+
+def _is_modifier(ta: TokenArrays, i: int) -> bool:
+    """A noun that modifies a later word ("Kazakh" in "the Belgian and Kazakh representatives")."""
+    t = i
+    while ta.deps[t] == "conj" and ta.heads[t] != t:
+        t = ta.heads[t]
+    return ta.deps[t] in MODIFIER_DEPS and ta.heads[t] > t
+
+
+def _trim_start(ta: TokenArrays, start: int, head: int) -> int:
+    for k in range(head - 1, start - 1, -1):   # a dateline dash: "KAZINFORM - Ambassador"
+        if ta.texts[k] in ("-", "–", "—") and ta.space[k] and k > 0 and ta.space[k - 1]:
+            start = k + 1
+            break
+    while start < head and (ta.tags[start] not in CHUNK_TAGS or ta.tags[start] in ("CC", "POS", "HYPH", "RB")
+                            or not ta.texts[start][:1].isalnum()):
+        start += 1
+    return start
+
+
+def build(doc: "Doc", gaz: "ActorGazetteer") -> ParsedActors:
+    ta = token_arrays(doc)
+    items = find_items(ta, gaz)
+    segments, segment_at = find_segments(doc, ta, items)
+    parsed = ParsedActors(doc, ta, ta.keys, ta.sent_start, items, segments, segment_at)
+    _attach(parsed)
+    return parsed
+
+
+# ---- joining segments into phrase trees ------------------------------------------------------------------------------
+def actorish(seg: Segment) -> bool:
+    it = seg.head_item
+    return it is not None and it.kind in ACTOR_KINDS
+
+
+def has_actor_content(seg: Segment) -> bool:
+    return any(it.kind in ACTOR_KINDS for it in seg.items)
+
+
+def is_name_only(seg: Segment) -> bool:
+    return bool(seg.items) and all(it.kind in (NAME, PERSON, HONORIFIC) for it in seg.items) and \
+        any(it.kind in (NAME, PERSON) for it in seg.items)
+
+
+def person_role(seg: Segment) -> bool:
+    it = seg.head_item
+    return it is not None and it.kind in (ROLE, GENERIC) and it.entry.role_kind == "person"
+
+
+def _attach(p: ParsedActors) -> None:
+    segs, texts, n = p.segments, p.tokens.texts, len(p.tokens.texts)
+    for idx in range(len(segs) - 1):
+        seg = segs[idx]
+        nxt_i = idx + 1
+        nxt = segs[nxt_i]
+        if p.sent_start[seg.head] != p.sent_start[nxt.head] or nxt.parent is not None:
+            continue
+        if nxt.start - seg.end > 3:
+            continue
+        gap_keys = p.keys[seg.end:nxt.start]
+        root = p.root_of(idx)
+        if len(gap_keys) == 1 and gap_keys[0] in ATTACH_PREPS:
+            _attach_prep(p, idx, nxt_i, gap_keys[0])
+        elif len(gap_keys) == 2 and gap_keys[0] in ("based", "stationed", "living") and gap_keys[1] in ("in", "at"):
+            _attach_prep(p, idx, nxt_i, "in")
+        elif (not gap_keys or gap_keys == [","]) and is_name_only(nxt) and (person_role(segs[root]) or person_role(seg)):
+            _link(p, nxt_i, root if person_role(segs[root]) else idx, "appos")
+        elif gap_keys == [","] and is_name_only(seg) and person_role(nxt) and seg.parent is None:
+            _link(p, nxt_i, idx, "appos")
+        elif gap_keys == ["("] and nxt.end < n and texts[nxt.end] == ")" and actorish(segs[root]):
+            _link(p, nxt_i, root, "paren")
+        elif len(gap_keys) == 1 and texts[seg.end] in OPEN_QUOTES and actorish(seg):
+            close = OPEN_QUOTES[texts[seg.end]]
+            end = next((k for k in range(nxt.start, min(n, nxt.start + 20)) if texts[k] == close), None)
+            if end is not None:
+                for q in range(nxt_i, len(segs)):
+                    if segs[q].start >= end or segs[q].parent is not None:
+                        break
+                    _link(p, q, idx, "quote")
+
+
+def _attach_prep(p: ParsedActors, idx: int, nxt_i: int, prep: str) -> None:
+    segs = p.segments
+    seg, nxt = segs[idx], segs[nxt_i]
+    if prep == "to":
+        k: int | None = idx     # posted to: attach to the nearest envoy above
+        while k is not None:
+            it = segs[k].head_item
+            if it is not None and it.kind in (ROLE, GENERIC) and _is_envoy(it):
+                _link(p, nxt_i, k, "to")
+                return
+            k = segs[k].parent
+        return
+    in_tree = seg.parent is not None
+    if prep == "of" and (actorish(seg) or (in_tree and has_actor_content(nxt))):
+        if seg.head_item is None or seg.head_item.kind not in (PRONOUN, COUNTRY, CAPITAL, PEOPLE):
+            _link(p, nxt_i, idx, "of")
+    elif prep in ("in", "from", "throughout", "across") and actorish(seg) \
+            and seg.head_item.kind in (ROLE, GENERIC, PEOPLE) \
+            and any(it.kind in (COUNTRY, CAPITAL, ADJECTIVE) for it in nxt.items):
+        _link(p, nxt_i, idx, "from" if prep == "from" else "in")
+    elif prep in ("on", "for") and actorish(seg) and seg.head_item.kind in (ROLE, GENERIC):
+        _link(p, nxt_i, idx, prep)
+
+
+def _is_envoy(item: Item) -> bool:
+    from herald.actors.gazetteer import ENVOY_ROLES
+
+    return any(norm(e.phrase) in ENVOY_ROLES for e in item.entries)
+
+
+def _link(p: ParsedActors, child: int, parent: int, rel: str) -> None:
+    if child == parent or p.segments[child].parent is not None:
+        return
+    p.segments[child].parent = parent
+    p.segments[child].rel = rel
+    p.segments[parent].children.append(child)

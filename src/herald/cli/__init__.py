@@ -1,0 +1,52 @@
+"""The `herald` command line: a thin Typer layer over library functions. Each command group lives in its own module."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import sys
+
+import typer
+
+from herald import __version__
+from herald.errors import HeraldError
+
+app = typer.Typer(name="herald", help="Political event data from news: who did what to whom, when and where.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"herald {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More logging on stderr (-v info, -vv debug)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _register() -> None:
+    from herald.cli import evaluate, extract, store
+
+    extract.register(app)
+    store.register(app)
+    evaluate.register(app)
+    for name in ("serve", "spark"):  # command groups of the REST API and Spark, when present
+        if importlib.util.find_spec(f"herald.cli.{name}") is not None:
+            importlib.import_module(f"herald.cli.{name}").register(app)
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        app()
+    except HeraldError as exc:
+        typer.echo(f"herald: error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,131 @@
+"""Store commands: `ingest`, `events`, `sql`, `export`, `actors`."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from herald.cli.extract import ActorsOpt, FailuresOpt, MaxCharsOpt, PathsArg, TriggersOpt, WorkersOpt, pipeline_options
+from herald.ingest import Limits
+from herald.output import flatten_lists, json_line, print_event_table
+from herald.store import DEFAULT_DB, EventFilter, Store
+
+DbOpt = typer.Option(Path(DEFAULT_DB), "--db", help="The DuckDB file.")
+
+
+def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            typer.echo(json_line(dict(zip(columns, row))))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["|".join(v) if isinstance(v, list) else v for v in row])
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(rows)} rows")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def ingest(paths: list[str] = PathsArg, db: Path = DbOpt, failures: Optional[Path] = FailuresOpt,
+               workers: int = WorkersOpt, actors: Optional[list[Path]] = ActorsOpt,
+               triggers: Optional[list[Path]] = TriggersOpt, max_chars: int = MaxCharsOpt,
+               progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar.")) -> None:
+        """Code articles and store articles, events and failures in DuckDB. Re-ingesting adds nothing."""
+        from herald.ingestion import ingest_paths
+
+        options = pipeline_options(actors, triggers)
+        summary = ingest_paths(paths, db, options, Limits(max_chars=max_chars), workers=workers,
+                               failures_path=failures, progress=progress)
+        typer.echo(summary.describe(), err=True)
+        if summary.counts.processed == 0:
+            typer.echo("herald: nothing could be read", err=True)
+            raise typer.Exit(1)
+
+    @app.command()
+    def demo(db: Path = DbOpt, limit: int = typer.Option(40, min=1, help="Rows of the events table to print.")) -> None:
+        """Ingest the bundled example articles into the store and print the events table."""
+        from herald.ingestion import examples_dir, ingest_paths
+
+        summary = ingest_paths([str(examples_dir())], db, progress=False)
+        typer.echo(summary.describe(), err=True)
+        with Store.open(db, read_only=True) as store:
+            print_event_table(store.events(EventFilter(limit=limit)),
+                              title=f"Events from the bundled examples ({store.count('events')} in {db})")
+
+    @app.command()
+    def events(db: Path = DbOpt,
+               actor: Optional[str] = typer.Option(None, help="Actor country code (ISO3, IGO, UNO...)."),
+               recipient: Optional[str] = typer.Option(None, help="Recipient country code."),
+               event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
+               since: Optional[str] = typer.Option(None, help="Events dated on or after YYYY-MM-DD."),
+               until: Optional[str] = typer.Option(None, help="Events dated on or before YYYY-MM-DD."),
+               article: Optional[str] = typer.Option(None, help="Events of one article id."),
+               limit: int = typer.Option(50, min=1, max=1_000_000, help="At most this many events."),
+               fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (SCHEMA records) or csv.")) -> None:
+        """List stored events, newest first."""
+        where = EventFilter(actor=actor and actor.upper(), recipient=recipient and recipient.upper(),
+                            event_type=event_type and event_type.upper(), since=_date(since, "--since"),
+                            until=_date(until, "--until"), article_id=article, limit=limit)
+        with Store.open(db, read_only=True) as store:
+            if fmt == "jsonl":
+                for record in store.event_records(where):
+                    typer.echo(json_line(record))
+            elif fmt == "csv":
+                rows = store.events(where)
+                _print_rows(list(rows[0]) if rows else [], [tuple(flatten_lists(r).values()) for r in rows], "csv")
+            elif fmt == "table":
+                print_event_table(store.events(where))
+            else:
+                raise typer.BadParameter("--format must be table, jsonl or csv")
+
+    @app.command()
+    def sql(query: str = typer.Argument(..., help="One SQL statement; the store is opened read-only."),
+            db: Path = DbOpt, fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv.")) -> None:
+        """Run SQL on the store (tables: articles, events, failures, actors, meta)."""
+        with Store.open(db, read_only=True) as store:
+            columns, rows = store.query(query)
+        _print_rows(columns, rows, fmt)
+
+    @app.command()
+    def export(db: Path = DbOpt,
+               fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (SCHEMA records), csv or parquet."),
+               output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write.")) -> None:
+        """Export all stored events."""
+        if fmt not in ("jsonl", "csv", "parquet"):
+            raise typer.BadParameter("--format must be jsonl, csv or parquet")
+        output = output or Path(f"herald-events.{fmt}")
+        with Store.open(db, read_only=True) as store:
+            count = store.export(output, fmt)
+        typer.echo(f"wrote {count} events to {output}", err=True)
+
+    @app.command("actors")
+    def actors_command(db: Path = DbOpt, name: Optional[str] = typer.Option(None, help="Part of a name."),
+                       limit: int = typer.Option(100, min=1), fmt: str = typer.Option("table", "--format", "-f")) -> None:
+        """The actor knowledge base: every named actor seen, with country, sector, office and dates."""
+        with Store.open(db, read_only=True) as store:
+            columns, rows = store.actor_rows(name, limit)
+        _print_rows(columns, rows, fmt)

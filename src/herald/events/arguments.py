@@ -1,0 +1,209 @@
+"""Who did it and to whom, read off the dependency parse around a trigger.
+
+Each side gets an ordered list of candidate head tokens, each with the name of the rule that found it; the coder
+takes the first candidate the actor resolver accepts as an actor. The rule names go into the event's `coder`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from herald.events.match import TriggerMatch
+from herald.events.syntax import acts_as_verb, is_passive, prep_objects
+from herald.nlp.morph import verb_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _all_forms(lemmas: str) -> frozenset[str]:
+    return frozenset(form for lemma in lemmas.split() for form in verb_forms(lemma))
+
+
+# Verbs whose subject is not the agent of a noun event they mention ("Trump confirmed the killing").
+NOT_AGENT_VERBS = _all_forms(
+    "say tell report confirm describe note mention cite claim acknowledge recall witness see watch survive mourn "
+    "fear expect predict follow precede spark trigger cause prompt provoke end stop halt escape flee publish document "
+    "record reveal show suggest call term dub investigate probe discuss debate condemn criticize welcome praise blame "
+    "deny reject face await oppose support demand urge doubt question study monitor remember explain analyze assess "
+    "review justify defend mark commemorate protest denounce decry applaud hail celebrate blame accuse survive "
+    "investigate highlight underscore")
+# Verbs that make someone else act: their subject is the actor of the embedded event ("ordered troops to seal").
+CAUSATIVE_VERBS = _all_forms("order direct instruct authorize authorise approve")
+
+
+@dataclass(slots=True)
+class Arguments:
+    """Candidate heads for each side, best first: [(token, rule), ...]."""
+
+    actors: list[tuple["Token", str]] = field(default_factory=list)
+    recipients: list[tuple["Token", str]] = field(default_factory=list)
+
+
+def subject_candidates(verb: "Token", depth: int = 0) -> list[tuple["Token", str]]:
+    """The agent of a verb: its subject, the agent of a passive, or the subject it inherits (xcomp, conj, relcl)."""
+    if depth > 4:
+        return []
+    passive = is_passive(verb)
+    if passive:
+        return [(agent, "agent") for agent in prep_objects(verb, "by")][:1]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return [(verb.head, "relcl")]
+            return [(child, "nsubj")]
+    if verb.dep_ == "relcl" and verb.head.tag_.startswith("NN"):
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "militants attacking the base"
+        return [(verb.head, "acl")]
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        if head.tag_.startswith("VB"):
+            if head.lower_ in CAUSATIVE_VERBS:
+                return [(t, "causative") for t, _ in subject_candidates(head, depth + 1)]
+            out: list[tuple[Token, str]] = []
+            if verb.dep_ == "xcomp":  # object control: "urged Iran to release" -> Iran
+                out += [(c, "control") for c in head.children if c.dep_ == "dobj"]
+            return out + [(t, f"{verb.dep_}-subject") for t, _ in subject_candidates(head, depth + 1)]
+    return []
+
+
+def _prep_candidates(owners: list["Token"], slot: str, exclude: set[int]) -> list[tuple["Token", str]]:
+    return [(p, slot) for owner in owners for p in prep_objects(owner, slot) if p.i not in exclude]
+
+
+def _verb_recipients(match: TriggerMatch, exclude: set[int]) -> list[tuple["Token", str]]:
+    verb = match.token
+    passive = is_passive(verb)
+    out: list[tuple[Token, str]] = []
+    owners = [verb] + ([match.obj] if match.obj is not None else [])
+    for slot in match.entry.recipient:
+        if slot == "dobj":
+            if passive:
+                out += [(c, "passive-subject") for c in verb.children if c.dep_ == "nsubjpass"]
+                if verb.dep_ == "acl":
+                    out.append((verb.head, "passive-head"))
+            else:
+                out += [(c, "dobj") for c in verb.children if c.dep_ == "dobj" and c is not match.obj]
+        elif slot == "dative":
+            out += [(c, "dative") for c in verb.children if c.dep_ in ("dative", "iobj")]
+        else:
+            out += _prep_candidates(owners, slot, exclude)
+    return [(t, r) for t, r in out if t.i not in exclude]
+
+
+# Dependencies a recipient phrase may sit under without leaving the trigger's clause ("keeping tariffs in place
+# on Mexico", "imposed new sanctions on the regime's leaders").
+_PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "npadvmod", "advmod", "prt", "attr", "oprd", "appos", "amod"})
+
+
+def deep_prep_candidates(root: "Token", slots: tuple[str, ...], exclude: set[int]) -> list[tuple["Token", str]]:
+    """Objects of the slot prepositions anywhere in the trigger's own phrase (not in other clauses)."""
+    words = {s for s in slots if s not in ("dobj", "dative", "between", "of")}
+    out: list[tuple[Token, str]] = []
+    stack = [c for c in root.children if c.dep_ in _PHRASE_DEPS]
+    while stack:
+        token = stack.pop(0)
+        if token.i in exclude:
+            continue
+        if token.dep_ == "prep" and token.lower_ in words:
+            out += [(c, f"deep-{token.lower_}") for c in token.children if c.dep_ == "pobj" and c.i not in exclude]
+        stack.extend(c for c in token.children if c.dep_ in _PHRASE_DEPS)
+    return out
+
+
+def _object_possessors(candidates: list[tuple["Token", str]]) -> list[tuple["Token", str]]:
+    """"rejected its offer", "condemned Iran's decision": whose thing it is, as a further candidate."""
+    return [(c, f"{rule}-poss") for t, rule in candidates for c in t.children if c.dep_ == "poss"]
+
+
+def _usable(candidates: list[tuple["Token", str]], match: TriggerMatch) -> list[tuple["Token", str]]:
+    """Drop candidates that are trigger words themselves or dates and numbers ("on Tuesday", "to 50%")."""
+    span = range(match.first.i, match.last.i + 1)
+    return [(t, r) for t, r in candidates if t.i not in span and t.ent_type_ not in _NOT_ACTORS]
+
+
+def verb_arguments(match: TriggerMatch) -> Arguments:
+    actors = subject_candidates(match.token)
+    if "dobj" in match.entry.actor:  # "troops were deployed": what is deployed is the actor
+        passive = is_passive(match.token)
+        actors += [(c, "theme") for c in match.token.children
+                   if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    exclude = {t.i for t, _ in actors}
+    recipients = _verb_recipients(match, exclude)
+    seen = {t.i for t, _ in recipients}
+    recipients += [(t, r) for t, r in deep_prep_candidates(match.token, match.entry.recipient, exclude)
+                   if t.i not in seen]
+    recipients += _object_possessors(recipients)
+    return Arguments(_usable(actors, match), _usable(recipients, match))
+
+
+def noun_arguments(match: TriggerMatch) -> Arguments:
+    noun = match.token
+    entry = match.entry
+    actors: list[tuple[Token, str]] = [(c, "poss") for c in noun.children if c.dep_ == "poss"]
+    actors += [(t, "by") for t in prep_objects(noun, "by")]
+    for slot in entry.actor:
+        actors += [(t, slot) for t in prep_objects(noun, slot)]
+    for child in noun.children:  # "an offensive launched by forces"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            actors += [(t, "acl-by") for t in prep_objects(child, "by")]
+    for child in noun.children:  # "U.S. airstrikes", "Taliban attacks"
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < match.first.i and (
+                child.ent_type_ in ("NORP", "GPE", "ORG") or child.tag_ == "NNP"):
+            actors.append((child, child.dep_))
+    light_verb = None
+    if noun.dep_ in ("dobj", "attr", "conj") and noun.head.tag_.startswith("VB"):
+        light_verb = noun.head
+    if light_verb is not None and light_verb.lower_ not in NOT_AGENT_VERBS:
+        actors += [(t, f"light-verb-{rule}") for t, rule in subject_candidates(light_verb)]
+    recipients: list[tuple[Token, str]] = []
+    # Where a "with"/"against"/"to" phrase may hang: the noun, its apposition (a frequent misparse: "the meeting of
+    # the Chairman ... Nurlan Nigmatulin with the speakers"), the "of" actor, or the light verb ("held talks with").
+    owners = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    owners += [t for t, rule in actors if rule == "of"]
+    if light_verb is not None:
+        owners.append(light_verb)
+    exclude = {t.i for t, _ in actors}
+    for slot in entry.recipient:
+        if slot == "between":
+            for first in prep_objects(noun, "between"):
+                partner = next((c for c in first.children if c.dep_ == "conj"), None)
+                if not actors:  # "talks between X and Y"
+                    actors.append((first, "between"))
+                    if partner is not None:
+                        recipients.append((partner, "between-conj"))
+                else:
+                    recipients.append((first, "between"))
+        elif slot not in ("dobj", "dative"):
+            recipients += _prep_candidates(owners, slot, exclude)
+    seen = {t.i for t, _ in recipients} | exclude
+    recipients += [(t, r) for t, r in deep_prep_candidates(noun, entry.recipient, exclude) if t.i not in seen]
+    return Arguments(_usable(actors, match), _usable(recipients, match))
+
+
+def find_arguments(match: TriggerMatch) -> Arguments:
+    is_verb = match.entry.pos == "verb" and acts_as_verb(match.token)
+    return verb_arguments(match) if is_verb else noun_arguments(match)
+
+
+def complement_recipients(trigger: "Token", exclude: set[int]) -> list[tuple["Token", str]]:
+    """Who a frame is aimed at when it names no one directly: "demanded that Ottawa drop...", "warned that it will
+    exert pressure on Iran", "threatened to use force against North Korea"."""
+    out: list[tuple[Token, str]] = []
+    for child in trigger.children:
+        if child.dep_ not in ("ccomp", "xcomp"):
+            continue
+        for token in child.subtree:
+            if token.i in exclude:
+                continue
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head is child:
+                out.append((token, "complement-subject"))
+            elif token.dep_ == "pobj" and token.head.lower_ in ("on", "against", "to", "with"):
+                out.append((token, f"complement-{token.head.lower_}"))
+    return out

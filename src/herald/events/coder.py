@@ -1,0 +1,259 @@
+"""The rule-based event coder: triggers + dependency arguments + actor resolution -> PLOVER/CAMEO events.
+
+For each sentence: find triggers (herald.events.match), fold embedded events into the frames that govern them
+("threatened to strike" is a THREATEN, not an ASSAULT), read candidate actors and recipients off the parse
+(herald.events.arguments), keep the first candidate the actor resolver accepts (herald.actors), decide the modality
+(herald.events.modality), and emit one Event per (type, actor, recipient) with the rule that fired and why.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from herald.events.arguments import Arguments, complement_recipients, find_arguments
+from herald.events.lexicon import TriggerLexicon, load_lexicon
+from herald.events.match import TriggerMatch, find_triggers
+from herald.events.modality import modality_of, negated_volition
+from herald.events.ontology import Ontology, load_ontology
+from herald.events.rules import CESSATION, REQUEST_MODE, fold_reason, frame_mode, merge_noun_subjects
+from herald.records import Actor, Article, Event, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+log = logging.getLogger(__name__)
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# Events whose unresolved object is still a target worth keeping ("attacked a passenger train").
+TARGETED = frozenset({"ASSAULT", "COERCE", "AID", "RETREAT", "SANCTION"})
+EXCHANGES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", None})
+__all__ = ["CESSATION", "CodedEvent", "EventCoder"]
+
+
+class ArticleActorsLike(Protocol):
+    def actor_for(self, token: "Token") -> Actor | None: ...
+    def observe_event(self, actor: Actor | None, recipient: Actor | None) -> None: ...
+
+
+class ArticlePlacesLike(Protocol):
+    def place_at(self, token: "Token"): ...
+
+
+@dataclass(slots=True)
+class CodedEvent:
+    """An event and the parse evidence behind it (the trigger token, for dating and placing it)."""
+
+    event: Event
+    trigger: "Token"
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger on its way to becoming events: labels may change when frames fold embedded triggers in."""
+
+    match: TriggerMatch
+    args: Arguments
+    event: str
+    mode: str | None
+    cameo: str | None
+    embedded: list["Candidate"] = field(default_factory=list)
+
+
+class EventCoder:
+    def __init__(self, lexicon: TriggerLexicon, ontology: Ontology | None = None, *, hypothetical: bool = True):
+        self.lexicon = lexicon
+        self.ontology = ontology or load_ontology()
+        self.hypothetical = hypothetical
+
+    @classmethod
+    def default(cls, user_files: Iterable[str | Path] = ()) -> "EventCoder":
+        return cls(load_lexicon(user_files))
+
+    # -- public ---------------------------------------------------------------------------------------------------
+    def code(self, doc: "Doc", article: Article, actors: ArticleActorsLike, trace: list[dict] | None = None,
+             places: ArticlePlacesLike | None = None) -> list[CodedEvent]:
+        """Events of every sentence. With `trace`, a record of every trigger considered (kept or not) and why."""
+        out: list[CodedEvent] = []
+        for index, sent in enumerate(doc.sents):
+            out.extend(self.code_sentence(sent, index, article, actors, trace, places))
+        return out
+
+    def code_sentence(self, sent: "SpacySpan", index: int, article: Article, actors: ArticleActorsLike,
+                      trace: list[dict] | None = None, places: ArticlePlacesLike | None = None) -> list[CodedEvent]:
+        candidates = self._fold([self._candidate(m) for m in find_triggers(sent, self.lexicon)], trace, index)
+        coded: list[CodedEvent] = []
+        seen: set[tuple] = set()
+        for cand in candidates:
+            why: list[str] = []
+            items = self._events_for(cand, sent, index, article, actors, places, why)
+            if trace is not None:
+                trace.append({"sentence": index, "trigger": cand.match.token.text, "start": cand.match.start,
+                              "rule": cand.match.entry.id, "event": cand.event, "kept": bool(items), "why": why})
+            for item in items:
+                e = item.event
+                key = (e.event, _side_key(e.actor), _side_key(e.recipient))
+                if key in seen:
+                    continue
+                seen.add(key)
+                coded.append(item)
+                if e.modality == "asserted" and e.recipient is not None and e.event in EXCHANGES:
+                    actors.observe_event(e.actor, e.recipient)  # "the parties" = this exchange's participants
+        return coded
+
+    # -- frames ---------------------------------------------------------------------------------------------------
+    def _candidate(self, match: TriggerMatch) -> Candidate:
+        entry = match.entry
+        return Candidate(match=match, args=find_arguments(match), event=entry.event, mode=entry.mode,
+                         cameo=entry.cameo)
+
+    def _fold(self, candidates: list[Candidate], trace: list[dict] | None, index: int) -> list[Candidate]:
+        """Drop candidates that are not events of their own, moving what they tell into the one that codes them."""
+        by_token = {c.match.token.i: c for c in candidates}
+        candidates = merge_noun_subjects(candidates, by_token)
+        by_token = {c.match.token.i: c for c in candidates}
+        objects = {c.match.obj.i for c in candidates if c.match.obj is not None}
+        kept: list[Candidate] = []
+        for cand in candidates:
+            reason = fold_reason(cand, by_token, objects)
+            if reason is None:
+                kept.append(cand)
+            elif trace is not None:
+                trace.append({"sentence": index, "trigger": cand.match.token.text, "start": cand.match.start,
+                              "rule": cand.match.entry.id, "event": cand.event, "kept": False, "why": [reason]})
+        for cand in kept:
+            if cand.embedded:
+                frame_mode(cand)
+        return kept
+
+    # -- events -----------------------------------------------------------------------------------------------------
+    def _events_for(self, cand: Candidate, sent: "SpacySpan", index: int, article: Article,
+                    actors: ArticleActorsLike, places: ArticlePlacesLike | None, why: list[str]) -> list[CodedEvent]:
+        match, args, entry = cand.match, cand.args, cand.match.entry
+        why.append(f"trigger {sent.doc.text[match.start:match.end]!r} matched {entry.id} ({entry.pos} '{entry.lemma}'"
+                   f"{' + ' + ' '.join(entry.words) if entry.words else ''}) from {entry.source}")
+        if cand.embedded:
+            why.append("frame over: " + ", ".join(f"{c.match.token.text!r} ({c.event})" for c in cand.embedded))
+        modality = modality_of(match.token)
+        if modality == "hypothetical" and not self.hypothetical:
+            why.append("dropped: hypothetical")
+            return []
+        actor, actor_rule = _resolve(args.actors, actors, None)
+        recipient_candidates = list(args.recipients)
+        for inner in cand.embedded:  # "threatened to use force against North Korea"
+            recipient_candidates += [(t, f"embedded-{r}") for t, r in inner.args.recipients]
+        if cand.event in ("REQUEST", "THREATEN"):
+            recipient_candidates += complement_recipients(match.token, {t.i for t, _ in args.actors})
+        recipient, recipient_rule = _resolve(recipient_candidates, actors, actor)
+        if recipient is None and recipient_candidates:
+            recipient, recipient_rule = self._fallback_recipient(cand, recipient_candidates[0], places)
+        event_type, mode, cameo = cand.event, cand.mode, cand.cameo
+        if negated_volition(match.token) and event_type != "REJECT":  # "does not want to meet"
+            event_type, mode, cameo, modality = "REJECT", REQUEST_MODE.get(event_type, "change"), "120", "asserted"
+            why.append("a refusal: the will to do it is negated")
+        if event_type == "PROTEST" and actor is not None and actor.country and actor.sector in STATE_SECTORS:
+            event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # a government "protests": it complains
+        why.append(f"actor: {_describe(actor, actor_rule, args.actors)}")
+        why.append(f"recipient: {_describe(recipient, recipient_rule, recipient_candidates)}")
+        why.append(f"modality: {modality}")
+        group = actor is not None and len(actor.members) >= 2 and event_type in SYMMETRIC
+        if entry.needs_recipient and recipient is None and not group:
+            why.append("dropped: this trigger needs a recipient actor")
+            return []
+        if actor is None and recipient is None:
+            why.append("dropped: neither an actor nor a recipient")
+            return []
+        if actor is None:
+            sector = "UAF" if event_type == "ASSAULT" else None
+            actor = Actor(text=None, sector=sector, resolved_by="unidentified")
+        rule = f"rule:{entry.id}[{actor_rule}|{recipient_rule}]"
+        out = []
+        for a, r in _pairs(actor, recipient, event_type):
+            event = self._event(article, event_type, mode, cameo, entry.context, modality, a, r, match, sent, index,
+                                rule)
+            out.append(CodedEvent(event=event, trigger=match.token, why=list(why)))
+        return out
+
+    def _fallback_recipient(self, cand: Candidate, first: tuple["Token", str],
+                            places: ArticlePlacesLike | None) -> tuple[Actor | None, str]:
+        """A recipient that is not an actor: a visited place stands for its country ("trips to the Afghan capital");
+        the object of an attack or arrest is its target ("attacked a passenger train")."""
+        token, rule = first
+        text = _phrase(token)
+        place = places.place_at(token) if places is not None else None
+        if cand.event == "CONSULT" and place is not None and getattr(place, "country", None):
+            return Actor(text=text, country=place.country, sector="GOV", start=token.idx,
+                         resolved_by="visited-place"), f"{rule}:place"
+        if cand.event in TARGETED and token.tag_.startswith(("NN", "CD")):
+            return Actor(text=text, start=token.idx, resolved_by="target"), f"{rule}:target"
+        return None, "none"
+
+    def _event(self, article: Article, event_type: str, mode: str | None, cameo: str | None, context, modality: str,
+               actor: Actor, recipient: Actor | None, match: TriggerMatch, sent: "SpacySpan", index: int,
+               rule: str) -> Event:
+        ptype = self.ontology.types[event_type]
+        code = (self.ontology.cameo.get(cameo) if cameo else None) or self.ontology.cameo.get(ptype.cameo_root)
+        confidence = match.entry.confidence
+        confidence *= 1.0 if actor.country else 0.8
+        confidence *= 1.0 if modality == "asserted" else 0.85
+        return Event(
+            id="", article_id=article.id, event=event_type, mode=mode, context=list(context),
+            cameo=code.code if code else None, quad_class=code.quad_class if code else ptype.quad_class,
+            goldstein=code.goldstein if code else None, modality=modality, actor=actor, recipient=recipient,
+            trigger=Span(sent.doc.text[match.start:match.end], match.start, match.end),
+            sentence_index=index, sentence=Span(sent.text, sent.start_char, sent.end_char),
+            coder=rule, confidence=round(min(confidence, 0.99), 3))
+
+
+def _resolve(candidates: list[tuple["Token", str]], actors: ArticleActorsLike,
+             other: Actor | None) -> tuple[Actor | None, str]:
+    """The first candidate the resolver accepts as an actor (and that is not the other side)."""
+    for token, rule in candidates:
+        actor = actors.actor_for(token)
+        if actor is not None and not (other is not None and _same(actor, other)):
+            return actor, rule
+    return None, "none"
+
+
+def _pairs(actor: Actor, recipient: Actor | None, event_type: str) -> list[tuple[Actor, Actor | None]]:
+    """One event per actor and per recipient; a two-member group meeting itself is a dyad."""
+    actors = actor.members or [actor]
+    if recipient is None and event_type in SYMMETRIC and len(actors) == 2:
+        return [(actors[0], actors[1])]
+    recipients = (recipient.members or [recipient]) if recipient is not None else [None]
+    return [(a, r) for a in actors for r in recipients if r is None or not _same(a, r)]
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.start is not None and a.start == b.start and a.end == b.end:
+        return True
+    return bool(a.name and a.name == b.name)
+
+
+def _side_key(actor: Actor | None) -> tuple:
+    if actor is None:
+        return ()
+    return (actor.country, actor.name or (actor.text or "").lower())
+
+
+def _phrase(token: "Token") -> str:
+    """The noun phrase of a head token, without trailing relative clauses."""
+    doc = token.doc
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc") or child.dep_ == "prep" and child.lower_ not in ("of",):
+            break
+        end = child.right_edge.i
+    return doc[token.left_edge.i:end + 1].text
+
+
+def _describe(actor: Actor | None, rule: str, candidates: list[tuple["Token", str]]) -> str:
+    if actor is None:
+        tried = ", ".join(f"{t.text!r} ({r})" for t, r in candidates[:4])
+        return f"none ({'tried ' + tried + ': not actors' if tried else 'no candidate in the parse'})"
+    return (f"{actor.text!r} via {rule} -> {actor.country or '?'} {actor.sector or '?'}"
+            f" ({actor.resolved_by or 'resolved'})")

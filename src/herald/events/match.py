@@ -1,0 +1,168 @@
+"""Find trigger words in a sentence: lexicon lookup by surface form, then the entry's conditions on the parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from herald.events.lexicon import TriggerEntry, TriggerLexicon
+from herald.events.syntax import acts_as_verb
+from herald.nlp.morph import noun_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_MAX_GAP = 3  # words allowed between the parts of a multi-word trigger ("took many hostages")
+
+
+@dataclass(slots=True)
+class TriggerMatch:
+    """A lexicon entry matched at a token. `first`/`last` bound the trigger words in the sentence."""
+
+    token: "Token"
+    entry: TriggerEntry
+    first: "Token"
+    last: "Token"
+    obj: "Token | None" = None  # the object that satisfied `objects` ("held talks" -> talks)
+
+    @property
+    def specificity(self) -> int:
+        return len(self.entry.words) + (2 if self.obj is not None else 0)
+
+    @property
+    def start(self) -> int:
+        return self.first.idx
+
+    @property
+    def end(self) -> int:
+        return self.last.idx + len(self.last.text)
+
+
+def object_tokens(token: "Token") -> list["Token"]:
+    """What a verb acts on: direct objects, passive subjects, attributes, prepositional objects (with conjuncts)."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            out.append(child)
+        elif child.dep_ == "prep":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prt":  # "pulled out of the treaty"
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    out.extend(c for c in grand.children if c.dep_ == "pobj")
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "a journalist arrested over ...": the head is the patient
+        out.append(token.head)
+    more = [c for o in out for c in o.children if c.dep_ == "conj"]
+    return out + more
+
+
+def _forms_match(token: "Token", words: frozenset[str]) -> bool:
+    lower = token.lower_
+    if lower in words:
+        return True
+    # compound objects: "military aid" matches "aid"; "the Taliban's ban" matches "ban"
+    return any(f"{c.lower_} {lower}" in words for c in token.children if c.dep_ in ("compound", "amod"))
+
+
+def _extra_words_after(token: "Token", words: tuple[str, ...]) -> "Token | None":
+    """The last token of `words` found in order after `token` (gaps of up to _MAX_GAP words), else None."""
+    sent_end = token.sent.end
+    position = token.i
+    doc = token.doc
+    for word in words:
+        forms = noun_forms(word)
+        found = None
+        for i in range(position + 1, min(position + 2 + _MAX_GAP, sent_end)):
+            if doc[i].lower_ in forms:
+                found = i
+                break
+        if found is None:
+            return None
+        position = found
+    return doc[position]
+
+
+def _extra_words_before(token: "Token", words: tuple[str, ...]) -> "Token | None":
+    """The first token of `words` found in order right before a head noun (gaps of one word), else None."""
+    sent_start = token.sent.start
+    position = token.i
+    doc = token.doc
+    for word in reversed(words):
+        found = None
+        for i in range(position - 1, max(position - 3, sent_start - 1), -1):
+            if doc[i].lower_ == word:
+                found = i
+                break
+        if found is None:
+            return None
+        position = found
+    return doc[position]
+
+
+def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
+    """Check one entry's conditions at a token."""
+    first = last = token
+    if entry.words:
+        if entry.pos == "verb":
+            found = _extra_words_after(token, entry.words)
+            if found is None:
+                return None
+            last = found
+        else:
+            found = _extra_words_before(token, entry.words)
+            if found is None:
+                return None
+            first = found
+    objects = object_tokens(token) if entry.pos == "verb" else [
+        c for p in token.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+    if entry.not_objects and any(_forms_match(o, entry.not_objects) for o in objects):
+        return None
+    if entry.not_objects and entry.pos == "verb":  # "declined to comment"
+        if any(c.dep_ == "xcomp" and c.lower_ in entry.not_objects for c in token.children):
+            return None
+    obj = None
+    if entry.objects is not None:
+        obj = next((o for o in objects if _forms_match(o, entry.objects)), None)
+        if obj is None:
+            return None
+    if entry.not_subjects:
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if entry.pos == "noun" and token.dep_ == "nsubj":
+            subjects = []
+        if any(s.lower_ in entry.not_subjects or _forms_match(s, entry.not_subjects) for s in subjects):
+            return None
+    if entry.requires:
+        near = {c.lower_ for c in token.children} | {g.lower_ for c in token.children for g in c.children}
+        if not near & entry.requires:
+            return None
+    return TriggerMatch(token=token, entry=entry, first=first, last=last, obj=obj)
+
+
+def find_triggers(sent: "Span", lexicon: TriggerLexicon) -> list[TriggerMatch]:
+    """Every trigger in the sentence; at one token only the most specific matches of each event type are kept."""
+    out: list[TriggerMatch] = []
+    for token in sent:
+        tag = token.tag_
+        if tag.startswith("VB"):
+            entries = lexicon.verbs.get(token.lower_, [])
+            if not entries and tag == "VBG":  # "the killing of", "the bombing"
+                entries = lexicon.nouns.get(token.lower_, [])
+        elif tag.startswith("NN"):
+            entries = lexicon.nouns.get(token.lower_, [])
+            if acts_as_verb(token):  # mis-tagged verb: "is expected visit India"
+                entries = lexicon.verbs.get(token.lower_, []) or entries
+        else:
+            continue
+        if not entries:
+            continue
+        matches = [m for m in (match_entry(token, e) for e in entries) if m is not None]
+        if not matches:
+            continue
+        best = max(m.specificity for m in matches)
+        if best > 0:  # "imposed sanctions" beats a bare "impose"; "air strike" beats "strike"
+            matches = [m for m in matches if m.specificity == best]
+        seen: set[str] = set()
+        for m in sorted(matches, key=lambda m: -m.entry.confidence):
+            if m.entry.event not in seen:
+                seen.add(m.entry.event)
+                out.append(m)
+    return out

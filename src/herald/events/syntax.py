@@ -1,0 +1,31 @@
+"""Small questions about the dependency parse, shared by trigger matching and argument finding."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def is_passive(verb: "Token") -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def prep_objects(token: "Token", word: str) -> Iterator["Token"]:
+    """Objects of the preposition `word` hanging on `token` ("met [with] X", "attack [on] X", "killed [by] X")."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield grand
+
+
+def acts_as_verb(token: "Token") -> bool:
+    """A verb, or a word the tagger took for a noun but the parser gave verb dependents ("is expected visit India")."""
+    if token.tag_.startswith("VB"):
+        return True
+    return token.tag_.startswith("NN") and token.dep_ in ("xcomp", "ccomp", "ROOT") and any(
+        c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)

@@ -1,0 +1,126 @@
+"""Ingest articles into a store: run the pipeline, write in batches (one writer), keep the actor KB growing."""
+from __future__ import annotations
+
+import gzip
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from herald.ingest import Limits
+from herald.ingest.reader import kind_of
+from herald.pipeline import Pipeline, PipelineOptions
+from herald.records import ArticleResult, Failure
+from herald.runner import Counts, report_failure, run_pipeline
+from herald.store import Store, WriteStats
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    db: str
+    counts: Counts = field(default_factory=Counts)
+    stats: WriteStats = field(default_factory=WriteStats)
+
+    def describe(self) -> str:
+        c, s = self.counts, self.stats
+        return (f"{c.total} articles: {c.processed} processed ({s.new} new, {s.replaced} updated, "
+                f"{s.unchanged} already stored, {s.duplicates} duplicates of stored stories), {c.failed} failed; "
+                f"{s.events} events and {s.failures} new failures written to {self.db}")
+
+
+def examples_dir() -> Path:
+    """The example articles bundled in the package (written by us, see its README)."""
+    from importlib import resources
+
+    return Path(str(resources.files("herald") / "examples"))
+
+
+def count_articles(paths: Iterable[str]) -> int | None:
+    """A quick count of the articles under `paths` for the progress bar (None for stdin)."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p)) if path.is_dir() else [path]
+        for file in files:
+            kind = kind_of(file)
+            if kind == "txt" or kind is None or not file.exists():
+                total += 1
+                continue
+            opener = gzip.open if kind == "jsonl.gz" else open
+            try:
+                with opener(file, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+    return total
+
+
+def ingest_paths(paths: list[str], db: str | Path, options: PipelineOptions | None = None,
+                 limits: Limits | None = None, *, workers: int = 1, failures_path: str | Path | None = None,
+                 progress: bool = False, batch_size: int = 64) -> IngestSummary:
+    options = options or PipelineOptions()
+    summary = IngestSummary(db=str(db))
+    with Store.open(db) as store:
+        kb = store.load_actor_kb()  # what earlier runs taught: read-only while this run codes articles
+        learned = store.load_actor_kb()  # the same, growing with this run, saved after each batch
+        pipeline = Pipeline.default(options, kb=kb) if workers == 1 else None
+        results = run_pipeline(paths, options, limits, pipeline=pipeline, workers=workers)
+        failures_fh = open(failures_path, "w", encoding="utf-8") if failures_path else None
+        bar = _progress(count_articles(paths)) if progress else None
+        done: list[ArticleResult] = []
+        failed: list[Failure] = []
+
+        def flush() -> None:
+            summary.stats.add(store.write(done, failed))
+            for result in done:
+                learned.learn(result.actors, result.article.published)
+            store.save_actor_kb(learned)
+            done.clear()
+            failed.clear()
+
+        try:
+            for item in results:
+                summary.counts.add(item)
+                if isinstance(item, Failure):
+                    failed.append(item)
+                    log.warning(report_failure(item))
+                    if failures_fh:
+                        from herald.output import json_line
+
+                        failures_fh.write(json_line(item.to_dict()) + "\n")
+                else:
+                    done.append(item)
+                if bar is not None:
+                    bar.advance()
+                if len(done) + len(failed) >= batch_size:
+                    flush()
+            flush()
+        finally:
+            if bar is not None:
+                bar.close()
+            if failures_fh:
+                failures_fh.close()
+    return summary
+
+
+class _progress:
+    """A rich progress bar on stderr."""
+
+    def __init__(self, total: int | None):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                  console=Console(stderr=True), transient=False)
+        self._progress.start()
+        self._task = self._progress.add_task("ingest", total=total)
+
+    def advance(self) -> None:
+        self._progress.advance(self._task)
+
+    def close(self) -> None:
+        self._progress.stop()

@@ -1,0 +1,232 @@
+"""Toponym recognition: which words of an article name places.
+
+Sources: the dateline; spaCy entities GPE, LOC and FAC (plus ORG entities that are exactly a country name, which
+the small English model sometimes mislabels); and proper-noun runs that the NER missed but that are names of
+countries, continents, first-level divisions or cities of 100,000 or more. Excluded: demonyms ("Belgian",
+"Flemish") and actor metonyms, a city name standing for its government as the subject of a verb of saying or
+stance ("Washington said", "Moscow warned").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from herald.nlp.morph import verb_forms
+from herald.places.dateline import Dateline, parse_dateline
+from herald.places.names import demonyms, region_abbreviations
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+STANCE_VERBS = ("say", "tell", "warn", "announce", "deny", "accuse", "urge", "insist", "reject", "respond",
+                "claim", "believe", "want", "demand", "condemn", "criticize", "criticise", "threaten", "vow",
+                "refuse", "agree", "welcome", "protest", "blame", "argue", "state", "declare", "promise",
+                "call", "push", "press", "seek", "hope", "expect", "fear", "signal", "suggest", "confirm",
+                "retaliate", "respond", "sanction", "recognize", "recognise", "dismiss", "praise", "insist")
+# Capitalised words that are also names of big places but rarely mean them when the NER did not tag them.
+NOT_PLACES = frozenset({
+    "independence", "mobile", "reading", "nice", "split", "victoria", "florence", "charlotte", "jackson",
+    "lincoln", "hamilton", "austin", "orange", "eugene", "bath", "phoenix", "concord", "unity", "liberty",
+    "temple", "mission", "enterprise", "opportunity", "progress", "surprise", "paradise", "same", "union",
+    "march", "may", "june", "august", "most", "deal", "hope", "angel", "jordan", "chad", "georgia",
+    "president", "premier", "parliament", "senate", "congress", "university", "republic", "state", "city",
+    "regina", "carmel", "columbia", "sale", "bury", "wells", "brighton", "cork", "derby", "marathon",
+    "bristol", "oxford", "cambridge", "trump", "young", "white", "green", "brown", "white house",
+})
+
+
+@lru_cache(maxsize=1)
+def _stance_forms() -> frozenset[str]:
+    return frozenset(form for verb in STANCE_VERBS for form in verb_forms(verb))
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym in the body: its words, offsets and where it was found."""
+
+    text: str
+    start: int
+    end: int
+    source: str  # dateline | ner | gazetteer
+    label: str = ""  # the spaCy label, DATELINE or GAZ
+    span: Span | None = None
+    region: "Mention | None" = None  # "Boise, Idaho": Idaho qualifies Boise
+    region_text: str | None = None  # an abbreviation qualifying it ("N.M.", "Ore.")
+    is_qualifier: bool = False  # this mention qualifies the one before it
+
+
+@dataclass(slots=True)
+class Recognition:
+    mentions: list[Mention] = field(default_factory=list)
+    dateline: Dateline | None = None
+    demonym_countries: list[str] = field(default_factory=list)  # ISO3 of each demonym, in order
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading determiners and trailing possessives and punctuation from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].tag_ in ("DT", "PRP$") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _split_commas(span: Span) -> list[Span]:
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            if token.i > start:
+                parts.append(span.doc[start:token.i])
+            start = token.i + 1
+    if span.end > start:
+        parts.append(span.doc[start:span.end])
+    return parts
+
+
+def _demonym_countries(doc: Doc, table: dict[str, str | None]) -> list[str]:
+    """ISO3 of every demonym in the text ("Belgian", "South African"), in order."""
+    out = []
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        pair = f"{token.text} {token.nbor().text}" if token.i + 1 < len(doc) else ""
+        iso3 = table.get(pair) or table.get(token.text)
+        if iso3:
+            out.append(iso3)
+    return out
+
+
+def is_actor_metonym(span: Span) -> bool:
+    """A place name used as the subject of a verb of saying or stance ("Washington said")."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    return verb.text.lower() in _stance_forms()
+
+
+class ToponymRecognizer:
+    """Finds toponym mentions in a parsed article. The name tests (`is_major`, `is_country`...) come from the
+    gazetteer."""
+
+    def __init__(self, is_major: Callable[[str], bool], is_country: Callable[[str], bool],
+                 is_city: Callable[[str], bool], is_known: Callable[[str], bool]):
+        self._is_major = is_major
+        self._is_known = is_known
+        self._is_country = is_country
+        self._is_city = is_city
+
+    def recognise(self, doc: Doc) -> Recognition:
+        found = Recognition(dateline=parse_dateline(doc.text))
+        table = demonyms()
+        taken: set[int] = set()  # token indices already in a mention
+        if found.dateline:
+            found.mentions.extend(self._dateline_mentions(doc, found.dateline, taken))
+        found.demonym_countries = _demonym_countries(doc, table)
+        for ent in doc.ents:
+            if ent.label_ == "NORP" or ent.text in table:
+                continue
+            if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and self._is_country(ent.text)):
+                continue
+            trimmed = _trim(ent)
+            if trimmed is None or any(t.i in taken for t in trimmed) or trimmed[0].text in table:
+                continue
+            parts = _split_commas(trimmed)
+            if len(parts) == 1 and len(trimmed) > 1 and ent.label_ in ("GPE", "LOC") \
+                    and not self._is_known(trimmed.text):
+                parts = self._split_list(trimmed)  # "Greece Italy" (a list without commas)
+            previous: Mention | None = None
+            for part in parts:
+                part = _trim(part)
+                if part is None or part.text in table:
+                    continue
+                if is_actor_metonym(part) and self._is_city(part.text) and not self._is_country(part.text):
+                    continue
+                mention = Mention(part.text, part.start_char, part.end_char, "ner", ent.label_, part)
+                if previous is not None:
+                    previous.region, mention.is_qualifier = mention, True
+                found.mentions.append(mention)
+                taken.update(range(part.start, part.end))
+                previous = mention
+        found.mentions.extend(self._gazetteer_mentions(doc, taken))
+        found.mentions.sort(key=lambda m: m.start)
+        self._link_qualifiers(doc, found.mentions)
+        return found
+
+    def _split_list(self, span: Span) -> list[Span]:
+        """Split a run of names that are each a major place; else keep the span whole."""
+        if all(self._is_major(token.text) for token in span if not token.is_punct):
+            return [span.doc[t.i:t.i + 1] for t in span if not t.is_punct]
+        return [span]
+
+    def _dateline_mentions(self, doc: Doc, dateline: Dateline, taken: set[int]) -> list[Mention]:
+        out = []
+        span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
+        place = Mention(dateline.place, dateline.start, dateline.end, "dateline", "DATELINE", span)
+        out.append(place)
+        if span is not None:
+            taken.update(range(span.start, span.end))
+        if dateline.region and dateline.region_start is not None and dateline.region_end is not None:
+            region_span = doc.char_span(dateline.region_start, dateline.region_end, alignment_mode="expand")
+            if dateline.region in region_abbreviations():
+                place.region_text = dateline.region
+            else:
+                region = Mention(dateline.region, dateline.region_start, dateline.region_end, "dateline",
+                                 "DATELINE", region_span, is_qualifier=True)
+                place.region = region
+                out.append(region)
+            if region_span is not None:
+                taken.update(range(region_span.start, region_span.end))
+        return out
+
+    def _gazetteer_mentions(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Proper-noun runs outside any entity that name a major place."""
+        out: list[Mention] = []
+        table = demonyms()
+        i, n = 0, len(doc)
+        while i < n:
+            token = doc[i]
+            if token.tag_ not in ("NNP", "NNPS") or token.ent_type_ or i in taken or not token.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j < n and j - i < 4 and doc[j].tag_ in ("NNP", "NNPS") and not doc[j].ent_type_ \
+                    and j not in taken:
+                j += 1
+            matched = False
+            for end in range(j, i, -1):  # longest first
+                span = doc[i:end]
+                text = span.text
+                if text.lower() in NOT_PLACES or text in table or text.isupper() and len(text) <= 3 \
+                        and not self._is_country(text):
+                    continue
+                if self._is_major(text) and not (is_actor_metonym(span) and not self._is_country(text)):
+                    out.append(Mention(text, span.start_char, span.end_char, "gazetteer", "GAZ", span))
+                    taken.update(range(i, end))
+                    i, matched = end, True
+                    break
+            if not matched:
+                i = j if j > i else i + 1
+        return out
+
+    @staticmethod
+    def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
+        """"Boise, Idaho": mark Idaho as qualifying Boise; "Portland, Ore.": keep the abbreviation."""
+        abbreviations = region_abbreviations()
+        for k, mention in enumerate(mentions):
+            if mention.region is not None or mention.region_text or mention.span is None:
+                continue
+            after = mention.span.end
+            if after + 1 < len(doc) and doc[after].text == ",":
+                nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+                if nxt is not None and nxt.span is not None and nxt.span.start == after + 1:
+                    mention.region, nxt.is_qualifier = nxt, True
+                    continue
+                word = doc[after + 1].text
+                if word in abbreviations:
+                    mention.region_text = word
+                elif word + "." in abbreviations and after + 2 < len(doc) and doc[after + 2].text == ".":
+                    mention.region_text = word + "."

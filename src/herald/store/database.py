@@ -1,0 +1,334 @@
+"""The DuckDB store: one writer, idempotent ingestion, parameterised queries, exports."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from herald.errors import QueryError, StoreError
+from herald.records import ArticleResult, Failure
+from herald.store.columns import EVENT_COLUMN_NAMES, event_row, row_to_record, rows_to_arrow
+from herald.store.schema import ARTICLE_COLUMNS, DDL, FAILURE_COLUMNS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "herald.duckdb"
+
+
+@dataclass(slots=True)
+class WriteStats:
+    """What one write did. `unchanged` and `duplicates` were already stored and were not written again."""
+
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failures: int = 0
+
+    def add(self, other: "WriteStats") -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """Filters of `herald events` and the REST API; every value goes into SQL as a parameter."""
+
+    actor: str | None = None  # actor country code
+    recipient: str | None = None
+    event_type: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article_id: str | None = None
+    limit: int | None = 100
+    extra: list[tuple[str, Any]] = field(default_factory=list)  # (sql fragment with one ?, value)
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for fragment, value in (("actor_country = ?", self.actor), ("recipient_country = ?", self.recipient),
+                                ("event = ?", self.event_type), ("coalesce(date_start, published) >= ?", self.since),
+                                ("coalesce(date_start, published) <= ?", self.until),
+                                ("article_id = ?", self.article_id), *self.extra):
+            if value is not None:
+                clauses.append(fragment)
+                params.append(value)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class Store:
+    """A Herald DuckDB file. Open it with `Store.open(path)`; use as a context manager."""
+
+    def __init__(self, connection, path: str, read_only: bool):
+        self._con = connection
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool = False) -> "Store":
+        import duckdb
+
+        path = str(path)
+        if read_only and not Path(path).exists():
+            raise StoreError(f"no Herald store at {path} (create one with `herald ingest PATH --db {path}`)")
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {path}: {exc}") from None
+        store = cls(con, path, read_only)
+        store._migrate()
+        return store
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    @property
+    def connection(self):
+        return self._con
+
+    # -- schema -------------------------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self._schema_version()
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}; this Herald reads up to {SCHEMA_VERSION}. "
+                             "Upgrade Herald.")
+        if self.read_only:
+            if version is None:
+                raise StoreError(f"{self.path} is not a Herald store (no schema version)")
+            return
+        for statement in DDL:
+            self._con.execute(statement)
+        self._con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def _schema_version(self) -> int | None:
+        try:
+            row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except Exception:  # noqa: BLE001 - no meta table yet
+            return None
+        return int(row[0]) if row else None
+
+    @property
+    def schema_version(self) -> int | None:
+        return self._schema_version()
+
+    # -- writing ------------------------------------------------------------------------------------------------
+    def write(self, results: Sequence[ArticleResult], failures: Sequence[Failure] = ()) -> WriteStats:
+        """Store a batch. Articles already stored with the same content are skipped; a changed article replaces
+        its previous version and events; the same story under another id is a duplicate and is skipped."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only")
+        stats = WriteStats()
+        fresh, replaced = self._select_fresh(results, stats)
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        con = self._con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            if replaced:
+                con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?))", [replaced])
+                con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [replaced])
+            stats.replaced = len(replaced)
+            stats.new = len(fresh) - len(replaced)
+            if fresh:
+                self._insert_articles(fresh, now)
+                rows = [event_row(e, r.article.published) for r in fresh for e in r.events]
+                if rows:
+                    con.register("_herald_events", rows_to_arrow(rows))
+                    con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMN_NAMES)}) "
+                                f"SELECT {', '.join(EVENT_COLUMN_NAMES)} FROM _herald_events")
+                    con.unregister("_herald_events")
+                stats.events = len(rows)
+            stats.failures = self._insert_failures(failures, now)
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"writing a batch to {self.path} failed: {exc}") from exc
+        return stats
+
+    def _select_fresh(self, results: Sequence[ArticleResult],
+                      stats: WriteStats) -> tuple[list[ArticleResult], list[str]]:
+        """The results to write, and the ids among them whose stored version they replace."""
+        if not results:
+            return [], []
+        ids = [r.article.id for r in results]
+        hashes = [r.article.content_hash for r in results]
+        by_id = dict(self._con.execute(
+            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+        known_hashes = {h for (h,) in self._con.execute(
+            "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
+        fresh: list[ArticleResult] = []
+        seen_ids: set[str] = set()
+        seen_hashes: set[str] = set()
+        for result in results:
+            article = result.article
+            if by_id.get(article.id) == article.content_hash or article.id in seen_ids:
+                stats.unchanged += 1
+            elif article.content_hash in known_hashes or article.content_hash in seen_hashes:
+                stats.duplicates += 1
+                log.info("article %s repeats a stored story (same content); not stored again", article.id)
+            else:
+                fresh.append(result)
+                seen_ids.add(article.id)
+                seen_hashes.add(article.content_hash)
+        return fresh, [r.article.id for r in fresh if r.article.id in by_id]
+
+    def _insert_articles(self, results: list[ArticleResult], now: dt.datetime) -> None:
+        import pyarrow as pa
+
+        names = [name for name, _ in ARTICLE_COLUMNS]
+        data: dict[str, list[Any]] = {name: [] for name in names}
+        for r in results:
+            a = r.article
+            meta = a.metadata
+            values = {"id": a.id, "content_hash": a.content_hash, "published": a.published, "title": a.title,
+                      "url": _str_or_none(meta.get("url")), "source": _str_or_none(meta.get("source")),
+                      "section": _str_or_none(meta.get("section")), "source_path": a.source, "text": a.text,
+                      "metadata": json.dumps(meta, ensure_ascii=False, default=str), "n_events": len(r.events),
+                      "ingested_at": now}
+            for name in names:
+                data[name].append(values[name])
+        table = pa.table(data)
+        self._con.register("_herald_articles", table)
+        self._con.execute(f"INSERT INTO articles ({', '.join(names)}) SELECT {', '.join(names)} FROM _herald_articles")
+        self._con.unregister("_herald_articles")
+
+    def _insert_failures(self, failures: Iterable[Failure], now: dt.datetime) -> int:
+        rows = []
+        for f in failures:
+            key = hashlib.blake2b(f"{f.source}\x1f{f.article_id}\x1f{f.code}\x1f{f.reason}".encode(),
+                                  digest_size=12).hexdigest()
+            rows.append([key, f.article_id, f.source, f.code, f.stage, f.reason, now])
+        if not rows:
+            return 0
+        before = self.count("failures")
+        names = ", ".join(name for name, _ in FAILURE_COLUMNS)
+        self._con.executemany(f"INSERT INTO failures ({names}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                              rows)
+        return self.count("failures") - before
+
+    # -- the actor knowledge base ---------------------------------------------------------------------------------
+    def load_actor_kb(self):
+        """The ActorKB stored here (empty when none yet)."""
+        from herald.actors import ActorKB
+
+        if not self._has_table("actors"):
+            return ActorKB()
+        return ActorKB.from_rows(self.rows(f"SELECT {', '.join(ActorKB.COLUMNS)} FROM actors"))
+
+    def save_actor_kb(self, kb) -> int:
+        """Replace the stored KB with `kb` (it was loaded from here and grew). Returns the number of actors."""
+        import pyarrow as pa
+
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only")
+        columns = kb.COLUMNS
+        types = kb.COLUMN_TYPES
+        body = ", ".join(f"{c} {types[c]}" for c in columns)
+        self._con.execute(f"CREATE TABLE IF NOT EXISTS actors ({body})")
+        rows = kb.rows()
+        arrow_types = {"VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string()), "DATE": pa.date32(),
+                       "INTEGER": pa.int32()}
+        table = pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in columns},
+                                     schema=pa.schema([(c, arrow_types[types[c]]) for c in columns]))
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            self._con.execute("DELETE FROM actors")
+            self._con.register("_herald_actors", table)
+            self._con.execute(f"INSERT INTO actors SELECT {', '.join(columns)} FROM _herald_actors")
+            self._con.unregister("_herald_actors")
+            self._con.execute("COMMIT")
+        except Exception as exc:
+            self._con.execute("ROLLBACK")
+            raise StoreError(f"saving the actor knowledge base to {self.path} failed: {exc}") from exc
+        return len(rows)
+
+    def actor_rows(self, name: str | None = None, limit: int = 100) -> tuple[list[str], list[tuple]]:
+        """The KB for `herald actors`: most mentioned first; `name` filters case-insensitively."""
+        if not self._has_table("actors"):
+            return ["name"], []
+        sql = "SELECT * FROM actors"
+        params: list[Any] = []
+        if name:
+            sql += " WHERE name ILIKE ? OR list_contains(aliases, ?)"
+            params += [f"%{name}%", name]
+        sql += " ORDER BY mentions DESC, name LIMIT ?"
+        params.append(int(limit))
+        return self.query(sql, params)
+
+    def _has_table(self, name: str) -> bool:
+        row = self._con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                                [name]).fetchone()
+        return bool(row and row[0])
+
+    # -- reading ------------------------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in {"articles", "events", "failures", "actors"}:
+            raise QueryError(f"unknown table {table!r}")
+        return self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Flat event rows matching the filter, newest first."""
+        where = where or EventFilter()
+        clause, params = where.where()
+        sql = (f"SELECT {', '.join(EVENT_COLUMN_NAMES)} FROM events{clause} "
+               "ORDER BY coalesce(date_start, published) DESC, article_id, trigger_start")
+        if where.limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(where.limit))
+        return self.rows(sql, params)
+
+    def event_records(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
+        return [row_to_record(r) for r in self.events(where)]
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        columns, values = self.query(sql, params)
+        return [dict(zip(columns, row)) for row in values]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        """Run one SQL statement with parameters; returns (column names, rows)."""
+        import duckdb
+
+        try:
+            cursor = self._con.execute(sql, list(params))
+        except duckdb.Error as exc:
+            raise QueryError(f"{exc}".splitlines()[0]) from None
+        if cursor.description is None:
+            return [], []
+        return [d[0] for d in cursor.description], cursor.fetchall()
+
+    def export(self, path: str | Path, fmt: str, where: EventFilter | None = None) -> int:
+        """Write events to a file: jsonl (SCHEMA records), csv or parquet (flat rows). Returns the event count."""
+        where = where or EventFilter(limit=None)
+        if fmt == "jsonl":
+            records = self.event_records(where)
+            with open(path, "w", encoding="utf-8") as fh:
+                for record in records:
+                    fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            return len(records)
+        if fmt not in {"csv", "parquet"}:
+            raise QueryError(f"unknown export format {fmt!r} (jsonl, csv, parquet)")
+        clause, params = where.where()
+        options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"
+        select = f"SELECT {', '.join(EVENT_COLUMN_NAMES)} FROM events{clause} ORDER BY article_id, trigger_start"
+        if fmt == "csv":  # CSV has no list type: join list columns with '|'
+            select = select.replace("context,", "array_to_string(context, '|') AS context,").replace(
+                "actor_other_sectors,", "array_to_string(actor_other_sectors, '|') AS actor_other_sectors,").replace(
+                "recipient_other_sectors,", "array_to_string(recipient_other_sectors, '|') AS recipient_other_sectors,")
+        target = str(path).replace("'", "''")
+        self._con.execute(f"COPY ({select}) TO '{target}' {options}", params)
+        return self._con.execute(f"SELECT count(*) FROM events{clause}", params).fetchone()[0]
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)

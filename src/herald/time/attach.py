@@ -1,0 +1,176 @@
+"""date_for: the temporal expression that dates one event, read from the dependency parse.
+
+Order of preference, within the trigger's sentence: an expression attached to the trigger itself (its prepositional
+phrase, its clause, a relative clause on the trigger noun), then one of the trigger's clause, then the nearest other
+dated expression of the sentence; never the time of a report ("officials said Sunday that troops shelled...").
+Without a usable cue the event gets the publication date, marked `source="publication"`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from herald.records import TimeRef
+from herald.time.tense import governing_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+REPORTING_VERBS = frozenset({
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "report", "reports", "reported",
+    "announce", "announces", "announced", "state", "states", "stated", "add", "adds", "added", "note", "notes",
+    "noted", "claim", "claims", "claimed", "confirm", "confirms", "confirmed", "explain", "explained", "write",
+    "wrote", "according", "insist", "insisted", "acknowledge", "acknowledged", "disclose", "disclosed", "reveal",
+    "revealed", "estimate", "estimated",
+})
+_CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass", "advcl", "acomp", "attr", "oprd"})
+# Leading words kept in the event's `date.text`: the cue as a reader sees it ("in September 2021").
+_CUE_PREPOSITIONS = frozenset({"in", "on", "since", "over", "during", "for", "at", "by", "until", "through",
+                               "throughout", "from", "before", "after", "within", "between", "around"})
+
+
+def publication_date(published: dt.date) -> TimeRef:
+    """The fallback date of an event: the day of publication."""
+    return TimeRef(text=None, start_date=published, end_date=published, granularity="day",
+                   value=published.isoformat(), source="publication")
+
+
+def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modality: str = "asserted", *,
+             neighbours: bool = True, same_sentence_any: bool = True) -> TimeRef:
+    """The TimeRef that dates the event whose trigger (head word) is `trigger`, or the publication date.
+
+    `same_sentence_any`: an expression of the trigger's sentence attached elsewhere may date it (not a report's
+    time); `neighbours`: failing that, a specific day in the sentence before or after it (the story's news peg)."""
+    doc = trigger.doc
+    sentence = trigger.sent
+    best: tuple[tuple[int, int], TimeRef, bool] | None = None
+    for ref in _dated(times, sentence.start_char, sentence.end_char):
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        level, since_clause = _attachment(span.root, trigger)
+        if level is None or (level == 2 and not same_sentence_any):
+            continue
+        key = (level, abs(span.root.i - trigger.i))
+        if best is None or key < best[0]:
+            best = (key, ref, since_clause)
+    if best is None:
+        found = _from_neighbours(trigger, times) if neighbours else None
+        if found is None:
+            return publication_date(published)
+        best = ((3, 0), found, False)
+    _, ref, since_clause = best
+    if modality == "future" and ref.end_date is not None and ref.end_date < published:
+        ref = _as_future(ref, doc.text, published)
+    if since_clause and ref.start_date is not None and ref.start_date <= published:
+        ref = dataclasses.replace(ref, end_date=published, granularity="range")
+    return with_cue(ref, doc.text)
+
+
+def _dated(times: list[TimeRef], start: int, end: int) -> list[TimeRef]:
+    """Expressions within [start, end) that give a calendar interval ("now", "recently" and bare durations don't)."""
+    return [ref for ref in times if ref.start is not None and ref.end is not None and ref.start_date is not None
+            and start <= ref.start < end and not (ref.value or "").endswith("_REF")]
+
+
+def _from_neighbours(trigger: "Token", times: list[TimeRef]) -> TimeRef | None:
+    """A specific day in the sentence just before the trigger's, else just after it, that is not a report's time."""
+    doc, sentence = trigger.doc, trigger.sent
+    neighbours = []
+    if sentence.start > 0:
+        neighbours.append((doc[sentence.start - 1].sent, True))
+    if sentence.end < len(doc):
+        neighbours.append((doc[sentence.end].sent, False))
+    for other, before in neighbours:
+        refs = [ref for ref in _dated(times, other.start_char, other.end_char)
+                if _specific(ref) and not _is_report_time(doc, ref)]
+        if refs:
+            return refs[-1] if before else refs[0]
+    return None
+
+
+def _specific(ref: TimeRef) -> bool:
+    """A day, a week or a few weeks: precise enough to carry over to a neighbouring sentence."""
+    return ref.start_date is not None and ref.end_date is not None and (ref.end_date - ref.start_date).days <= 31 \
+        and ref.granularity != "month"
+
+
+def _is_report_time(doc, ref: TimeRef) -> bool:
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = governing_verb(span.root)
+    return verb.lower_ in REPORTING_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _attachment(root: "Token", trigger: "Token") -> tuple[int | None, bool]:
+    """How closely the expression whose head is `root` belongs to the trigger: 0 its own phrase or clause, 1 a
+    relative or 'since' clause on it, 2 elsewhere in the sentence, None the time of a report."""
+    time_verb = governing_verb(root.head if root.head != root else root)
+    if trigger in _up_to(root, time_verb) or time_verb == trigger:
+        return 0, False
+    trigger_verb = governing_verb(trigger)
+    if time_verb == trigger_verb:
+        return 0, False
+    since = any(c.dep_ == "mark" and c.lower_ == "since" for c in time_verb.children)
+    if time_verb.dep_ in ("relcl", "acl") and time_verb.head in (trigger, trigger_verb):
+        return 1, False
+    if time_verb.dep_ in _CLAUSE_LINKS and time_verb.head in (trigger, trigger_verb):
+        return 1, since
+    if trigger_verb.dep_ in _CLAUSE_LINKS and trigger_verb.head == time_verb:
+        if time_verb.lower_ in REPORTING_VERBS:
+            return None, False
+        return 1, False
+    if time_verb.lower_ in REPORTING_VERBS and _dominates(time_verb, trigger):
+        return None, False  # "officials said Sunday that troops shelled the village"
+    return 2, False
+
+
+def _up_to(token: "Token", stop: "Token") -> list["Token"]:
+    chain = []
+    for ancestor in token.ancestors:
+        chain.append(ancestor)
+        if ancestor == stop:
+            break
+    return chain
+
+
+def _dominates(head: "Token", token: "Token") -> bool:
+    return any(ancestor == head for ancestor in token.ancestors)
+
+
+def _as_future(ref: TimeRef, text: str, published: dt.date) -> TimeRef:
+    """Re-resolve an expression whose year or week was chosen for a past clause, for a future event."""
+    from herald.time.tagger import _default_tagger, to_time_ref
+
+    lo, hi = max(0, ref.start - 40), min(len(text), ref.end + 10)
+    window = text[lo:hi]
+    for mention in _default_tagger().mentions(window, published, lambda s, e: "future", force_tense="future"):
+        if mention.start + lo == ref.start and mention.end + lo == ref.end and mention.resolution.directional:
+            mention.start, mention.end = ref.start, ref.end
+            again = to_time_ref(mention, text, published)
+            return again if again.start_date is not None else ref
+    return ref
+
+
+def with_cue(ref: TimeRef, text: str) -> TimeRef:
+    """The expression with the preposition that introduces it ("in September 2021"), for an event's date block."""
+    if ref.start is None:
+        return ref
+    before = text[max(0, ref.start - 12):ref.start]
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return ref
+    word_start = len(stripped)
+    while word_start > 0 and stripped[word_start - 1].isalpha():
+        word_start -= 1
+    word = stripped[word_start:]
+    if word.lower() not in _CUE_PREPOSITIONS or (word_start > 0 and stripped[word_start - 1].isalnum()):
+        return ref
+    start = ref.start - (len(before) - word_start)
+    return dataclasses.replace(ref, text=text[start:ref.end], start=start)
+
