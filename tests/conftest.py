@@ -23,3 +23,39 @@ def nlp():
     from herald.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The default pipeline (real spaCy model, real gazetteers), loaded once per test session."""
+    from herald.pipeline import Pipeline
+
+    return Pipeline.default()
+
+
+@pytest.fixture(scope="session")
+def code_text(pipeline):
+    """Code one text of ours as an article published on the given date; returns the ArticleResult."""
+    import datetime as dt
+
+    from herald.ingest import content_hash
+    from herald.records import Article
+
+    def run(text: str, published: str = "2024-06-12", article_id: str = "t"):
+        article = Article(id=article_id, published=dt.date.fromisoformat(published), text=text,
+                          content_hash=content_hash(text))
+        return pipeline.process(article)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_events(tmp_path_factory):
+    """`herald extract` output on the seed article (the real CLI in a subprocess), as a JSONL path."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("seed") / "seed.jsonl"
+    with open(out, "w") as fh:
+        subprocess.run([sys.executable, "-m", "herald", "extract", str(SEED)], stdout=fh, check=True)
+    return out

@@ -23,6 +23,10 @@ class IngestSummary:
     counts: Counts = field(default_factory=Counts)
     stats: WriteStats = field(default_factory=WriteStats)
 
+    @property
+    def written_ids(self) -> list[str]:
+        return self.stats.written_ids
+
     def describe(self) -> str:
         c, s = self.counts, self.stats
         return (f"{c.total} articles: {c.processed} processed ({s.new} new, {s.replaced} updated, "
@@ -75,10 +79,14 @@ def ingest_paths(paths: list[str], db: str | Path, options: PipelineOptions | No
         failed: list[Failure] = []
 
         def flush() -> None:
-            summary.stats.add(store.write(done, failed))
+            stats = store.write(done, failed)
+            summary.stats.add(stats)
+            written = set(stats.written_ids)  # re-ingesting stored articles teaches nothing new
             for result in done:
-                learned.learn(result.actors, result.article.published)
-            store.save_actor_kb(learned)
+                if result.article.id in written:
+                    learned.learn(result.actors, result.article.published)
+            if written:
+                store.save_actor_kb(learned)
             done.clear()
             failed.clear()
 

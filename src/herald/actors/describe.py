@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from herald.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, FORMER, GENERIC, HONORIFIC, ORG, PEOPLE, PERSON,
                                    ROLE, SECTOR_ADJ, Entry)
-from herald.actors.phrases import NAME, PRONOUN, Item, ParsedActors
+from herald.actors.phrases import NAME, Item, ParsedActors
 
 if TYPE_CHECKING:
     from herald.actors.gazetteer import ActorGazetteer
@@ -51,6 +51,7 @@ class Description:
     determiner: str | None = None
     number: int | None = None
     plural: bool = False
+    of_first: int | None = None     # the first of-phrase below the head (segment index)
     name_modifier: bool = False     # a name before the head: "Bush administration", "Putin's government"
     group_ref: str | None = None    # lemma of a group-reference head ("party", "country") when it acts as one
 
@@ -141,6 +142,8 @@ def _child(p: ParsedActors, d: Description, child: int, gaz: "ActorGazetteer") -
     seg = p.segments[child]
     rel = seg.rel
     sub = describe(p, child, gaz)
+    if rel == "of" and d.of_first is None:
+        d.of_first = child
     if rel in ("of", "for", "on"):
         countries = ([sub.head_entry] if sub.head_entry and sub.head_entry.country and sub.head_kind != PERSON
                      else []) + sub.mod_countries + sub.of_countries

@@ -103,6 +103,8 @@ class ActorGazetteer:
 
     def add_name(self, phrase: str, entry: Entry, *, override: bool = False) -> None:
         words = split_words(phrase)
+        if len(words) > 1 and words[0].lower() == "the":   # chunks carry their determiner: "the UN" is "UN"
+            words = words[1:]
         self.names.add(words, entry, case_sensitive=True, override=override)
 
     def add_role(self, phrase: str, entry: Entry, *, plural: bool = True, override: bool = False) -> None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from herald.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, GENERIC, HONORIFIC, ORG, PEOPLE, PERSON, ROLE,
-                                   SECTOR_ADJ, Entry, norm)
+from herald.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, GENERIC, GROUP_REF, HONORIFIC, ORG, PEOPLE, PERSON,
+                                   ROLE, SECTOR_ADJ, Entry, norm)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,7 +37,10 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", ""})
 ATTACH_PREPS = frozenset({"of", "to", "in", "from", "on", "for", "throughout", "across"})
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "‘": "’"}
-ACTOR_KINDS = frozenset({COUNTRY, ADJECTIVE, PEOPLE, CAPITAL, ORG, PERSON, ROLE, GENERIC, NAME, PRONOUN})
+QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens", "number", "crowds",
+                            "majority", "rest"})
+ORPHAN_KINDS = frozenset({ROLE, GENERIC, ORG, PERSON, NAME, COUNTRY, CAPITAL})
+ACTOR_KINDS = frozenset({COUNTRY, ADJECTIVE, PEOPLE, CAPITAL, ORG, PERSON, ROLE, GENERIC, NAME, PRONOUN, GROUP_REF})
 
 
 @dataclass(slots=True)
@@ -155,22 +158,24 @@ class ParsedActors:
         return index
 
 
-def find_items(ta: TokenArrays, gaz: "ActorGazetteer") -> list[Item]:
+def find_items(ta: TokenArrays, gaz: "ActorGazetteer", known=None) -> list[Item]:
     texts, keys, tags = ta.texts, ta.keys, ta.tags
     n = len(texts)
     items: list[Item] = []
-    names_first, roles_first = gaz.names._by_first, gaz.roles._by_first
+    names_first, roles_first, group_refs = gaz.names._by_first, gaz.roles._by_first, gaz.group_refs
     i = 0
     while i < n:
         key = keys[i]
         if key not in names_first and key not in roles_first:
             if tags[i] == "PRP" and key in PRONOUNS:
                 items.append(Item(i, i + 1, PRONOUN))
+            elif key in group_refs and tags[i] == "NNS":
+                items.append(Item(i, i + 1, GROUP_REF))
             i += 1
             continue
         m_name = gaz.match_names(keys, texts, i, n) if key in names_first else None
         m_role = gaz.match_roles(keys, texts, i, n) if key in roles_first else None
-        if m_role is not None and not _role_ok(m_role, tags):
+        if m_role is not None and (not _role_ok(m_role, tags) or _inside_name(ta, items, m_role)):
             m_role = None
         if m_name is not None and (m_role is None or m_name.end >= m_role.end):
             entries = list(m_name.entries)
@@ -185,7 +190,7 @@ def find_items(ta: TokenArrays, gaz: "ActorGazetteer") -> list[Item]:
             if tags[i] == "PRP" and keys[i] in PRONOUNS:
                 items.append(Item(i, i + 1, PRONOUN))
             i += 1
-    return _add_names(ta, items)
+    return _add_names(ta, items, known)
 
 
 def _role_ok(match, tags: list[str]) -> bool:
@@ -194,11 +199,21 @@ def _role_ok(match, tags: list[str]) -> bool:
     return any(e.kind in (HONORIFIC, SECTOR_ADJ, "former") for e in match.entries)
 
 
+def _inside_name(ta: TokenArrays, items: list[Item], match) -> bool:
+    """A one-word role inside a capitalised name ("Mohammed Shia al-Sudani") is part of the name."""
+    i, end = match.start, match.end
+    if end - i != 1 or i == 0 or end >= len(ta.texts) or not ta.texts[i][:1].isupper():
+        return False
+    prev_free = not items or items[-1].end < i
+    return prev_free and ta.tags[i - 1] == "NNP" and ta.texts[i - 1][:1].isupper() and ta.sent_start[i] != i \
+        and ta.tags[end] == "NNP" and (ta.texts[end][:1].isupper() or ta.keys[end] in NAME_PARTICLES)
+
+
 def _name_like(text: str, key: str, tag: str) -> bool:
     return (text[:1].isupper() and tag in NOUN_TAGS) or (key in NAME_PARTICLES and tag != "POS")
 
 
-def _add_names(ta: TokenArrays, items: list[Item]) -> list[Item]:
+def _add_names(ta: TokenArrays, items: list[Item], known=None) -> list[Item]:
     """Capitalised runs not covered by lexicon items become NAME items (possible people or organisations)."""
     texts, keys, tags = ta.texts, ta.keys, ta.tags
     covered = [False] * len(texts)
@@ -220,7 +235,7 @@ def _add_names(ta: TokenArrays, items: list[Item]) -> list[Item]:
             j -= 1
         ents = set(ta.ents[i:j])
         ner = "PERSON" if "PERSON" in ents else next((e for e in ents if e), "")
-        if ner in NAME_ENTS and (ner or j - i > 1 or i in titled):
+        if ner in NAME_ENTS and (ner or j - i > 1 or i in titled or (known is not None and known(texts[i]))):
             names.append(Item(i, j, NAME, ner=ner))
         i = j
     merged = sorted(items + names, key=lambda it: it.start)
@@ -258,6 +273,12 @@ def find_segments(doc: "Doc", ta: TokenArrays, items: list[Item]) -> tuple[list[
             k += 1
         segments.append(seg)
         last_end = seg.end
+    covered = {k for seg in segments for k in range(seg.start, seg.end)}
+    orphans = [Segment(it.start, it.end, it.end - 1, [it]) for it in items
+               if it.kind in ORPHAN_KINDS and not any(k in covered for k in range(it.start, it.end))
+               and (it.kind != NAME or it.ner in ("PERSON", "ORG"))]
+    if orphans:   # a role or name the parse hung under another word ("Ambassador" as nmod of a name)
+        segments = sorted(segments + orphans, key=lambda seg: seg.start)
     segment_at = {k: idx for idx, seg in enumerate(segments) for k in range(seg.start, seg.end)}
     return segments, segment_at
 
@@ -281,9 +302,10 @@ def _trim_start(ta: TokenArrays, start: int, head: int) -> int:
     return start
 
 
-def build(doc: "Doc", gaz: "ActorGazetteer") -> ParsedActors:
+def build(doc: "Doc", gaz: "ActorGazetteer", known=None) -> ParsedActors:
+    """Items, segments and phrase trees of a Doc. `known(text)` tells whether a one-word name is a known actor."""
     ta = token_arrays(doc)
-    items = find_items(ta, gaz)
+    items = find_items(ta, gaz, known)
     segments, segment_at = find_segments(doc, ta, items)
     parsed = ParsedActors(doc, ta, ta.keys, ta.sent_start, items, segments, segment_at)
     _attach(parsed)
@@ -355,7 +377,8 @@ def _attach_prep(p: ParsedActors, idx: int, nxt_i: int, prep: str) -> None:
             k = segs[k].parent
         return
     in_tree = seg.parent is not None
-    if prep == "of" and (actorish(seg) or (in_tree and has_actor_content(nxt))):
+    quantity = p.keys[seg.head] in QUANTITY_HEADS and has_actor_content(nxt)
+    if prep == "of" and (actorish(seg) or quantity or (in_tree and has_actor_content(nxt))):
         if seg.head_item is None or seg.head_item.kind not in (PRONOUN, COUNTRY, CAPITAL, PEOPLE):
             _link(p, nxt_i, idx, "of")
     elif prep in ("in", "from", "throughout", "across") and actorish(seg) \

@@ -16,11 +16,13 @@ countries") to the participants of the current exchange, and plural role phrases
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from herald.actors.describe import NON_STATE, Description, describe, own_sector
-from herald.actors.lexicon import ADJECTIVE, CAPITAL, COUNTRY, GENERIC, ORG, PEOPLE, PERSON, ROLE, norm
+from herald.actors.coref import CoreferenceMixin
+from herald.actors.describe import NON_STATE, Description, describe
+from herald.actors.lexicon import ADJECTIVE, CAPITAL, COUNTRY, GENERIC, GROUP_REF, ORG, PEOPLE, PERSON, ROLE
+from herald.actors.mention import ActorMention, country_is_special, distinct, make_group
 from herald.actors.phrases import NAME, PRONOUN, ParsedActors, Segment, build
 from herald.records import Actor
 
@@ -31,24 +33,8 @@ if TYPE_CHECKING:
     from herald.actors.kb import ActorKB
     from herald.records import Article
 
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within",
-                            "into", "over", "across", "via", "through"})
-AFFILIATION_VERBS = frozenset({"represents", "represented", "leads", "led", "heads", "headed", "chairs", "joined"})
-PEOPLE_GROUP_REFS = frozenset({"party", "side", "counterpart", "partner", "delegation", "representative", "leader"})
-COUNTRY_GROUP_REFS = frozenset({"country", "nation", "state", "capital", "government", "neighbour", "neighbor"})
-DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "OPP", "PTY"})
-MALE, FEMALE = frozenset({"he", "him"}), frozenset({"she", "her"})
-
-
-@dataclass(slots=True)
-class ActorMention(Actor):
-    """A records.Actor with what Herald learnt beyond the PLOVER block (kept out of the JSON output)."""
-
-    kind: str | None = None          # person | organisation | country | role | group | pronoun
-    posted_to: str | None = None     # an envoy's host country: "Ambassador of Kazakhstan to Belgium" -> BEL
-    affiliation: str | None = None   # a party or organisation the person belongs to
-    gender: str | None = None
-    token: int | None = None         # head token index
+QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens", "number", "crowds",
+                            "majority", "rest", "many", "some", "most", "all", "one", "two", "three", "several"})
 
 
 class ActorResolver:
@@ -60,7 +46,8 @@ class ActorResolver:
 
     def for_article(self, doc: "Doc", article: "Article | None" = None) -> "ArticleActors":
         published = getattr(article, "published", None)
-        parsed = build(doc, self.gazetteer)
+        known = (lambda name: self.kb.lookup(name) is not None) if self.kb is not None and len(self.kb) else None
+        parsed = build(doc, self.gazetteer, known)
         text = getattr(article, "text", None)
         if text is None or not _same_text(parsed, text):
             text = doc.text
@@ -69,7 +56,7 @@ class ActorResolver:
         return actors
 
 
-class ArticleActors:
+class ArticleActors(CoreferenceMixin):
     """The actors of one article: `actor_for(token)`, `observe_event(actor, recipient)`, `mentions`."""
 
     def __init__(self, parsed: ParsedActors, gaz: "ActorGazetteer", kb: "ActorKB | None",
@@ -88,11 +75,20 @@ class ArticleActors:
 
     # ---- public API ---------------------------------------------------------------------------------------------
     def resolve_all(self) -> None:
-        for idx, seg in enumerate(self.parsed.segments):
-            if seg.parent is None:
-                actor = self._resolve(idx)
-                if actor is not None and not self._locative(idx):
-                    self.mentions.append(actor)
+        segments = self.parsed.segments
+        for idx in range(len(segments)):
+            seg = segments[idx]
+            if seg.parent is not None:
+                continue
+            actor = self._resolve(idx)
+            if actor is not None:
+                self.mentions.append(actor)
+            elif seg.items:   # "Germany's decision", "Iranian motives": the country inside a non-actor phrase
+                for item in seg.items:
+                    if item.kind in (COUNTRY, ADJECTIVE, CAPITAL, ORG, PERSON):
+                        inner = self._item_actor(item.start)
+                        if inner is not None:
+                            self.mentions.append(inner)
 
     def actor_for(self, token: "Token") -> Actor | None:
         """The actor of the noun phrase headed by `token` (None when the phrase is not an actor)."""
@@ -117,7 +113,7 @@ class ArticleActors:
             return actor
         members = [m for a in (actor, *others) for m in (a.members or [a])]
         start, end = min(m.start for m in (actor, *others)), max(m.end for m in (actor, *others))
-        return self._group(self.text[start:end], start, end, members, "group:coordination")
+        return make_group(self.text[start:end], start, end, members, "group:coordination")
 
     def _item_actor(self, i: int) -> ActorMention | None:
         """A country, organisation or role word the phrase structure missed ("Israeli" in "Israeli tanks")."""
@@ -135,28 +131,6 @@ class ArticleActors:
         actor = self._resolve(len(segs) - 1)
         self._cache[key] = (-1, actor)
         return actor
-
-    def observe_event(self, actor: Actor | None, recipient: Actor | None) -> None:
-        """The coder reports a coded interaction: "the parties" now means these two."""
-        if actor is None or recipient is None or actor.members or recipient.members:
-            return
-        if actor.country and recipient.country and actor.country != recipient.country:
-            self._participants = (actor, recipient)
-            self._version += 1
-
-    def participants(self, before: int | None = None) -> list[Actor]:
-        if self._participants is not None:
-            return list(self._participants)
-        found: list[Actor] = []
-        for kinds in (("person", "role", "organisation"), ("country",)):
-            for a in self._history:
-                if before is not None and a.start is not None and a.start >= before:
-                    break
-                if a.country and a.kind in kinds and all(a.country != f.country for f in found):
-                    found.append(a)
-                    if len(found) == 2:
-                        return found
-        return found
 
     # ---- resolution ---------------------------------------------------------------------------------------------
     def _resolve(self, node: int) -> ActorMention | None:
@@ -186,12 +160,23 @@ class ArticleActors:
             return self._pronoun(d, text, start, end)
         if d.group_ref or (d.of_group_ref is not None and d.head_kind in (ROLE, GENERIC)):
             return self._group_reference(d, text, start, end)
-        codes = _distinct([e.country for e in d.mod_countries if e.kind != ORG or not d.head_entry])
-        if len(codes) < 2 and len(_distinct(e.country for e in d.quote_countries)) >= 2:
-            codes = _distinct(e.country for e in d.quote_countries)
+        if d.head_kind is None and d.of_first is not None and \
+                self.parsed.keys[d.head] in QUANTITY_NOUNS:   # "hundreds of protesters", "thousands of people"
+            inner = self._resolve(d.of_first)
+            return replace(inner, text=text, start=start, end=end) if inner is not None else None
+        if d.head_kind == GROUP_REF:
+            return None
+        if d.head_kind is None and self.parsed.keys[d.head] in ("country", "nation") and d.determiner in (
+                "the", "this"):
+            code = self.context_country(d.start, nearest=True)
+            return ActorMention(text=text, start=start, end=end, country=code, sector="GOV", kind="country",
+                                name=self.gaz.country_name(code), resolved_by="coref:country") if code else None
+        codes = distinct([e.country for e in d.mod_countries])
+        if len(codes) < 2 and len(distinct(e.country for e in d.quote_countries)) >= 2:
+            codes = distinct(e.country for e in d.quote_countries)
         if len(codes) >= 2 and d.head_kind in (ROLE, GENERIC, PEOPLE):
             members = [self._single(d, text, start, end, country=c, member=True) for c in codes]
-            return self._group(text, start, end, [m for m in members if m is not None], "group:modifiers")
+            return make_group(text, start, end, [m for m in members if m is not None], "group:modifiers")
         return self._single(d, text, start, end)
 
     def _single(self, d: Description, text: str, start: int, end: int,
@@ -221,6 +206,8 @@ class ArticleActors:
             a.sector = entry.sector or alt or (d.mod_sectors[0] if d.mod_sectors else None)
             if d.mod_countries and alt and not country_is_special(entry.country):
                 a.sector = alt
+            if a.sector is None and entry.country in ("IGO", "UNO", "EUR"):
+                a.sector = "GOV"
         elif hk in (ROLE, GENERIC):
             a.kind = "role"
             a.sector = _role_sector(d, hk, entry)
@@ -235,8 +222,9 @@ class ArticleActors:
             a.office = _office(role, d, self.gaz)
         if d.former and a.sector and a.sector != "ELI":
             a.other_sectors, a.sector = [a.sector], "ELI"
-        if hk == PERSON and entry.other_sectors:
+        if hk == PERSON:
             a.other_sectors = list(entry.other_sectors)
+            a.office = a.office or entry.office
         a.posted_to = d.posted_to
         a.gender = d.gender
         if d.name and hk not in (ORG,):
@@ -256,9 +244,9 @@ class ArticleActors:
         if a.country is None and d.loc_country:
             a.country = d.loc_country
             how.append("location")
-        if a.country is None and a.sector in DOMESTIC_SECTORS and not d.name_modifier \
-                and (a.kind == "person" or (role is not None and role.role_kind == "person")):
-            a.country = self.context_country(start)
+        if a.country is None and not d.name_modifier and a.kind in ("person", "role") \
+                and (a.sector is not None or role is not None):
+            a.country = self.context_country(d.start)
             if a.country:
                 how.append("context")
         if a.kind == "person" or (a.kind == "organisation" and a.name):
@@ -296,8 +284,13 @@ class ArticleActors:
             return entry.country, "role"
         return None, None
 
-    def context_country(self, position: int) -> str | None:
-        """The country the article is about: the most mentioned national country, else the nearest before."""
+    def context_country(self, token: int, nearest: bool = False) -> str | None:
+        """The country the article is about: the most mentioned national country (or the nearest one before)."""
+        if nearest:
+            before = [it for it in self.parsed.items if it.start < token and it.kind in (COUNTRY, ADJECTIVE, CAPITAL)
+                      and not country_is_special(it.entry.country)]
+            if before:
+                return before[-1].entry.country
         if self._context is None:
             counts: dict[str, int] = {}
             for it in self.parsed.items:
@@ -306,146 +299,6 @@ class ArticleActors:
                     counts[it.entry.country] = counts.get(it.entry.country, 0) + 1
             self._context = max(counts, key=lambda c: counts[c]) if counts else ""
         return self._context or None
-
-    # ---- coreference --------------------------------------------------------------------------------------------
-    def _name_keys(self, name: str) -> list[str]:
-        words = [w for w in norm(name).replace("-", " - ").split() if w not in ("-",)]
-        keys = [norm(name)]
-        if len(words) > 1:
-            keys.append(words[-1])
-            if len(words) > 2 and words[-2] in ("al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di"):
-                keys.append(f"{words[-2]}-{words[-1]}")
-        return keys
-
-    def _merge_profile(self, a: ActorMention, d: Description, how: list[str]) -> None:
-        keys = self._name_keys(a.name)
-        profile = next((self._profiles[k] for k in keys if k in self._profiles), None)
-        if profile is not None:
-            how.append("coref:name")
-            a.name = profile.name if len(profile.name) >= len(a.name) else a.name
-            _fill(a, profile)
-            _fill(profile, a)
-        else:
-            known = self.kb.lookup(a.name) if self.kb is not None else None
-            if known is not None:
-                how.append("kb")
-                a.name = known.name if len(known.name) >= len(a.name) else a.name
-                for attr in ("country", "sector", "office", "affiliation"):
-                    if getattr(a, attr) is None and getattr(known, attr, None):
-                        setattr(a, attr, getattr(known, attr))
-                if not a.other_sectors:
-                    a.other_sectors = list(known.other_sectors)
-                if a.kind == "organisation" and known.office:
-                    a.kind = "person"
-            profile = replace(a, members=[], other_sectors=list(a.other_sectors))
-        for k in self._name_keys(a.name):
-            self._profiles.setdefault(k, profile)
-
-    def _role_coref(self, a: ActorMention, d: Description, role, how: list[str]) -> None:
-        head_word = norm(role.phrase) if role is not None else None
-        for prev in reversed(self._history):
-            if prev.start is not None and prev.start >= a.start:
-                continue
-            if prev.kind != "person" or not prev.name:
-                continue
-            if a.country and prev.country != a.country:
-                continue
-            same_role = head_word and prev.office and head_word in norm(prev.office)
-            generic = role is not None and role.kind == GENERIC
-            same_sector = a.sector is not None and a.sector == prev.sector
-            if not (same_role or (a.country and (generic or same_sector))):
-                continue
-            how.append("coref:role")
-            a.name, a.kind = prev.name, "person"
-            a.country = a.country or prev.country
-            if generic or not a.sector:
-                a.sector = prev.sector
-            a.office = prev.office or a.office
-            a.other_sectors = list(prev.other_sectors)
-            a.gender = a.gender or prev.gender
-            return
-
-    def _pronoun(self, d: Description, text: str, start: int, end: int) -> ActorMention | None:
-        word = norm(text)
-        for prev in reversed(self._history):
-            if prev.start is not None and prev.start >= start:
-                continue
-            if word in MALE | FEMALE:
-                profile = self._profiles.get(norm(prev.name)) if prev.name else None
-                gender = (profile.gender if profile else None) or prev.gender
-                if prev.kind != "person" or (word in MALE and gender == "f") or (word in FEMALE and gender == "m"):
-                    continue
-                if profile is not None and gender is None:
-                    profile.gender = "m" if word in MALE else "f"
-            elif word in ("they", "them"):
-                if prev.kind not in ("role", "organisation") or prev.name and prev.kind == "person":
-                    continue
-            else:
-                return None
-            return replace(prev, text=text, start=start, end=end, resolved_by="coref:pronoun", members=[],
-                           kind="pronoun", token=d.head)
-        return None
-
-    def _group_reference(self, d: Description, text: str, start: int, end: int) -> ActorMention:
-        ref = d if d.group_ref else d.of_group_ref
-        people = self.participants(before=start)
-        sector = own_sector(ref) if ref.group_ref not in PEOPLE_GROUP_REFS else None
-        if d is not ref:
-            sector = own_sector(d) if d.head_entry is not None and d.head_entry.sector else \
-                next((s for s in d.of_sectors if s), sector)
-        members: list[Actor] = []
-        for p in people:
-            if d is ref and ref.group_ref in PEOPLE_GROUP_REFS:
-                members.append(replace(p, members=[], resolved_by="group:participants"))
-            elif ref.group_ref in COUNTRY_GROUP_REFS and d is ref:
-                members.append(ActorMention(text=text, start=start, end=end, country=p.country, sector="GOV",
-                                            name=self.gaz.country_name(p.country), kind="country",
-                                            resolved_by="group:participants"))
-            else:
-                members.append(ActorMention(text=text, start=start, end=end, country=p.country,
-                                            sector=sector or p.sector, kind="role", resolved_by="group:participants"))
-        return self._group(text, start, end, members, "group:participants")
-
-    def _group(self, text: str, start: int, end: int, members: list[Actor], rule: str) -> ActorMention:
-        countries = {m.country for m in members}
-        sectors = {m.sector for m in members}
-        return ActorMention(text=text, start=start, end=end, members=members, kind="group", resolved_by=rule,
-                            country=countries.pop() if len(countries) == 1 else None,
-                            sector=sectors.pop() if len(sectors) == 1 else None)
-
-    def _affiliation(self, a: ActorMention, d: Description) -> None:
-        """"X, who represents Open Vld" / "X, a member of the Labour Party": the person's party."""
-        p = self.parsed
-        k = d.end
-        window = p.keys[k:k + 6]
-        if not window or window[0] != ",":
-            return
-        if len(window) > 2 and window[1] == "who" and window[2] in AFFILIATION_VERBS:
-            target = k + 3
-        elif "member" in window[1:4] and "of" in window:
-            target = k + window.index("of") + 1
-        else:
-            return
-        idx = p.segment_at.get(target) or p.segment_at.get(target + 1)
-        if idx is None:
-            return
-        item = p.segments[idx].head_item
-        if item is not None and item.kind == ORG and item.entry.sector in ("PTY", "OPP"):
-            a.affiliation = item.entry.name
-            if item.entry.sector not in a.other_sectors and item.entry.sector != a.sector:
-                a.other_sectors.append(item.entry.sector)
-            for key in self._name_keys(a.name or ""):
-                if key in self._profiles:
-                    _fill(self._profiles[key], a)
-
-    def _locative(self, idx: int) -> bool:
-        seg = self.parsed.segments[idx]
-        item = seg.head_item
-        if item is None or item.kind not in (COUNTRY, CAPITAL):
-            return False
-        ta = self.parsed.tokens
-        return ta.deps[seg.head] == "pobj" and ta.keys[ta.heads[seg.head]] in LOCATIVE_PREPS
-
 
 def _same_text(parsed: ParsedActors, text: str) -> bool:
     """The article body is the Doc's text (checked on the last tokens, without rebuilding doc.text)."""
@@ -456,14 +309,6 @@ def _same_text(parsed: ParsedActors, text: str) -> bool:
         if text[ta.idx[k]:ta.idx[k] + len(ta.texts[k])] != ta.texts[k]:
             return False
     return len(text) >= ta.idx[-1] + len(ta.texts[-1])
-
-
-def country_is_special(code: str | None) -> bool:
-    return code in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG")
-
-
-def _distinct(codes) -> list[str]:
-    return list(dict.fromkeys(c for c in codes if c))
 
 
 def _default_rule(kind: str | None) -> str:
@@ -490,13 +335,3 @@ def _office(role, d: Description, gaz) -> str:
         office = f"{office} of the {name}"
     return office
 
-
-def _fill(target: ActorMention, source: ActorMention) -> None:
-    for attr in ("country", "sector", "office", "affiliation", "posted_to", "gender"):
-        if getattr(target, attr) is None and getattr(source, attr) is not None:
-            setattr(target, attr, getattr(source, attr))
-    for s in source.other_sectors:
-        if s not in target.other_sectors and s != target.sector:
-            target.other_sectors.append(s)
-    if target.kind == "organisation" and source.kind == "person":
-        target.kind = "person"

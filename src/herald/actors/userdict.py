@@ -49,6 +49,12 @@ CAMEO_SECTOR_MAP = {
     "HLH": "MED", "HRI": "CVL", "DEV": "BUS", "ENV": "CVL", "IRC": "CVL", "MOD": "PTY", "RAD": "PTY",
     "INS": "REB", "SEP": "REB", "CIV": "CVL", "SET": "CVL", "IGO": None, "NGO": None, "MNC": "BUS", "UIS": "UAF",
 }
+ORG_WORDS = frozenset({
+    "organization", "organisation", "party", "front", "army", "union", "council", "committee", "movement", "group",
+    "association", "agency", "fund", "bank", "league", "forces", "force", "brigade", "brigades", "ministry", "court",
+    "commission", "company", "corporation", "inc", "ltd", "institute", "university", "network", "alliance", "office",
+    "service", "program", "programme", "mission", "federation", "foundation", "society", "center", "centre",
+    "conference", "assembly", "parliament", "government", "tigers", "jihad", "brotherhood", "coalition", "bureau"})
 _CODE_RE = re.compile(r"\[([~A-Za-z0-9]+)\s*([^\]]*)\]")
 _PLURAL_RE = re.compile(r"\{([^}]*)\}")
 
@@ -183,7 +189,7 @@ def split_cameo_code(code: str) -> tuple[str | None, list[str]]:
     agent = code.startswith("~")
     parts = [code.lstrip("~")[i:i + 3] for i in range(0, len(code.lstrip("~")), 3)]
     country: str | None = None
-    if not agent and parts:
+    if not agent and parts and not (parts[0] in PLOVER_SECTORS and parts[0] not in SPECIAL_COUNTRIES):
         country = parts.pop(0)
         if country == "IGO" and parts and parts[0] in ("UNO", "EUR"):
             country = parts.pop(0)
@@ -223,9 +229,10 @@ def load_phoenix_actors(gaz: "ActorGazetteer", text: str, source: str) -> int:
         if not names or not codes:
             return
         periods = _periods(codes)
-        latest = max(periods, key=lambda p: (p[1], p[0]))
+        latest = max(periods, key=lambda p: (p[2] is not None, p[1], p[0]))
         country, sectors = latest[2], latest[3]
-        kind = ORG if (country in SPECIAL_COUNTRIES or not sectors or len(names[0].split()) == 1) else PERSON
+        words = names[0].lower().split()
+        kind = ORG if (len(words) == 1 or ORG_WORDS & set(words) or not any(p[3] for p in periods)) else PERSON
         entry = Entry(kind, names[0], country, sectors[0] if sectors else None, tuple(sectors[1:]),
                       name=names[0].title(), source=source,
                       periods=tuple(periods) if len(periods) > 1 else ())

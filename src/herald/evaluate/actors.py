@@ -1,6 +1,7 @@
 """Actor scorers: the seed article, the PLOVER gold-standard records, the ConfliBERT source/target spans, speed.
 
     python -m herald.evaluate.actors seed
+    python -m herald.evaluate.actors sentences ../shared/gold/voa-dev.jsonl ../shared/corpora/voa/voa.jsonl
     python -m herald.evaluate.actors gsr ../shared/gold/events/PLOVER_GSR_CAMEO.txt [PREDICTIONS.jsonl]
     python -m herald.evaluate.actors gsr GOLD --write-articles gsr.jsonl     # input for `herald extract`
     python -m herald.evaluate.actors conflibert ../shared/gold/events/conflibert/cameo_ner.train.txt
@@ -22,10 +23,13 @@ from herald.records import Actor, Article
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 
 
+USER_FILES: tuple[str, ...] = ()
+
+
 def _resolver(kb=None):
     from herald.actors import ActorGazetteer, ActorResolver
 
-    return ActorResolver(ActorGazetteer.default(), kb=kb)
+    return ActorResolver(ActorGazetteer.default(user_files=USER_FILES), kb=kb)
 
 
 def _nlp():
@@ -129,6 +133,41 @@ def _brief(actor: Actor | None) -> Any:
     if actor.members:
         return [f"{m.country}-{m.sector}" for m in actor.members]
     return f"{actor.country}-{actor.sector} {actor.name or ''}".strip()
+
+
+def run_sentence_gold(gold: Path, corpus: Path) -> dict[str, Any]:
+    """Actors of a sentence-level gold file (GUIDELINES.md) over the articles of a corpus (JSON Lines)."""
+    from herald.ingest import read_articles
+
+    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    wanted = {r["article_id"] for r in rows if r["events"]}
+    articles = {a.id: a for a in read_articles([corpus]) if isinstance(a, Article) and a.id in wanted}
+    ids = sorted(articles)
+    resolver = _resolver()
+    by_article = {}
+    for article_id, doc in zip(ids, _nlp().pipe((articles[i].text for i in ids), batch_size=16)):
+        by_article[article_id] = (doc, resolver.for_article(doc, articles[article_id]))
+    country, sector, results = Tally(), Tally(), []
+    for row in rows:
+        if row["article_id"] not in by_article:
+            continue
+        doc, actors = by_article[row["article_id"]]
+        text = articles[row["article_id"]].text
+        for ev in row["events"]:
+            for role in ("actor", "recipient"):
+                a = ev.get(role)
+                if not a or not a.get("text") or not a.get("country"):
+                    continue
+                where = locate(text, a["text"], row["start"])
+                head = head_of(doc, *where) if where else None
+                actor = actors.actor_for(head) if head is not None else None
+                ok_c, ok_s = check_actor(actor, a["country"], a["sector"])
+                country.add(ok_c)
+                if a.get("sector"):
+                    sector.add(ok_s)
+                results.append({"text": a["text"], "gold": f"{a['country']}-{a['sector']}", "herald": _brief(actor),
+                                "ok": ok_c and ok_s})
+    return {"country": country, "sector": sector, "results": results}
 
 
 # ---- GSR -----------------------------------------------------------------------------------------------------------
@@ -288,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("seed")
+    sg = sub.add_parser("sentences", help="actors of a sentence-level gold file, e.g. ../shared/gold/voa-dev.jsonl")
+    sg.add_argument("gold", type=Path)
+    sg.add_argument("corpus", type=Path)
+    sg.add_argument("--show-errors", action="store_true")
     g = sub.add_parser("gsr")
     g.add_argument("gold", type=Path)
     g.add_argument("predictions", type=Path, nargs="?")
@@ -299,7 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("speed")
     s.add_argument("path", type=Path)
     s.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--dict", action="append", default=[], metavar="FILE",
+                        help="user or PETRARCH/Phoenix dictionary to load (repeatable)")
     args = parser.parse_args(argv)
+    global USER_FILES
+    USER_FILES = tuple(args.dict)
     if args.command == "seed":
         result = run_seed()
         for r in result["results"]:
@@ -308,6 +355,13 @@ def main(argv: list[str] | None = None) -> int:
                   f" herald {r['herald']}")
         print(f"required actors right: {result['required_ok']}/{result['required']}; "
               f"all: {result['all_ok']}/{result['actors']}")
+    elif args.command == "sentences":
+        result = run_sentence_gold(args.gold, args.corpus)
+        print(f"{args.gold.name}: actor country right {result['country']}; sector right {result['sector']}")
+        if args.show_errors:
+            for r in result["results"]:
+                if not r["ok"]:
+                    print(f"  {r['text'][:70]!r}: gold {r['gold']} herald {r['herald']}")
     elif args.command == "gsr":
         records = load_gsr(args.gold)
         if args.write_articles:

@@ -125,7 +125,8 @@ def _object_possessors(candidates: list[tuple["Token", str]]) -> list[tuple["Tok
 def _usable(candidates: list[tuple["Token", str]], match: TriggerMatch) -> list[tuple["Token", str]]:
     """Drop candidates that are trigger words themselves or dates and numbers ("on Tuesday", "to 50%")."""
     span = range(match.first.i, match.last.i + 1)
-    return [(t, r) for t, r in candidates if t.i not in span and t.ent_type_ not in _NOT_ACTORS]
+    return [(t, r) for t, r in candidates if t.i not in span and (
+        t.ent_type_ not in _NOT_ACTORS or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children))]
 
 
 def verb_arguments(match: TriggerMatch) -> Arguments:
@@ -143,6 +144,24 @@ def verb_arguments(match: TriggerMatch) -> Arguments:
     return Arguments(_usable(actors, match), _usable(recipients, match))
 
 
+def _light_verb(noun: "Token") -> "Token | None":
+    """The verb a noun trigger is the object of: "held [talks]", "went on [strike]", "launched 10 days of [war games]",
+    "launched a [mediation] effort"."""
+    anchor = noun
+    for _ in range(3):
+        if anchor.dep_ == "compound" or (anchor.dep_ == "pobj" and anchor.head.lower_ == "of"
+                                         and anchor.head.head.tag_.startswith("NN")):
+            anchor = anchor.head if anchor.dep_ == "compound" else anchor.head.head
+        else:
+            break
+    head = anchor.head
+    if anchor.dep_ in ("dobj", "attr", "conj") and head.tag_.startswith("VB"):
+        return head
+    if anchor.dep_ == "pobj" and head.lower_ in ("on", "in", "into", "under") and head.head.tag_.startswith("VB"):
+        return head.head  # "went on strike", "engaged in talks", "put under investigation"
+    return None
+
+
 def noun_arguments(match: TriggerMatch) -> Arguments:
     noun = match.token
     entry = match.entry
@@ -157,9 +176,7 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < match.first.i and (
                 child.ent_type_ in ("NORP", "GPE", "ORG") or child.tag_ == "NNP"):
             actors.append((child, child.dep_))
-    light_verb = None
-    if noun.dep_ in ("dobj", "attr", "conj") and noun.head.tag_.startswith("VB"):
-        light_verb = noun.head
+    light_verb = _light_verb(noun)
     if light_verb is not None and light_verb.lower_ not in NOT_AGENT_VERBS:
         actors += [(t, f"light-verb-{rule}") for t, rule in subject_candidates(light_verb)]
     recipients: list[tuple[Token, str]] = []

@@ -18,7 +18,9 @@ from herald.events.lexicon import TriggerLexicon, load_lexicon
 from herald.events.match import TriggerMatch, find_triggers
 from herald.events.modality import modality_of, negated_volition
 from herald.events.ontology import Ontology, load_ontology
-from herald.events.rules import CESSATION, REQUEST_MODE, fold_reason, frame_mode, merge_noun_subjects
+from herald.events.syntax import prep_objects
+from herald.events.rules import (CESSATION, REQUEST_MODE, fold_reason, frame_mode, merge_noun_subjects,
+                                 obligation_candidates)
 from herald.records import Actor, Article, Event, Span
 
 if TYPE_CHECKING:
@@ -85,7 +87,8 @@ class EventCoder:
 
     def code_sentence(self, sent: "SpacySpan", index: int, article: Article, actors: ArticleActorsLike,
                       trace: list[dict] | None = None, places: ArticlePlacesLike | None = None) -> list[CodedEvent]:
-        candidates = self._fold([self._candidate(m) for m in find_triggers(sent, self.lexicon)], trace, index)
+        found = obligation_candidates(sent, [self._candidate(m) for m in find_triggers(sent, self.lexicon)])
+        candidates = self._fold(found, trace, index)
         coded: list[CodedEvent] = []
         seen: set[tuple] = set()
         for cand in candidates:
@@ -155,8 +158,17 @@ class EventCoder:
         if negated_volition(match.token) and event_type != "REJECT":  # "does not want to meet"
             event_type, mode, cameo, modality = "REJECT", REQUEST_MODE.get(event_type, "change"), "120", "asserted"
             why.append("a refusal: the will to do it is negated")
-        if event_type == "PROTEST" and actor is not None and actor.country and actor.sector in STATE_SECTORS:
+        if event_type == "PROTEST" and mode == "demo" and actor is not None and actor.country and \
+                actor.sector in STATE_SECTORS and actor.sector is not None:
             event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # a government "protests": it complains
+        if event_type == "PROTEST" and actor is None and args.actors:  # protesters are civilians by default
+            token, how = args.actors[0]
+            actor, actor_rule = Actor(text=_phrase(token), sector="CVL", start=token.idx,
+                                      resolved_by="protesters"), f"{how}:protesters"
+        if event_type == "THREATEN" and recipient is None and not (
+                cand.embedded or any(c.dep_ == "xcomp" for c in match.token.children)):
+            why.append("dropped: a warning with no target and no threatened action is a statement")
+            return []
         why.append(f"actor: {_describe(actor, actor_rule, args.actors)}")
         why.append(f"recipient: {_describe(recipient, recipient_rule, recipient_candidates)}")
         why.append(f"modality: {modality}")
@@ -209,13 +221,22 @@ class EventCoder:
             coder=rule, confidence=round(min(confidence, 0.99), 3))
 
 
+# Heads that only count or group the actors after "of": "thousands of farmers", "one of the leaders".
+QUANTIFIERS = frozenset("thousands hundreds dozens scores millions tens some many several most one two three all "
+                        "group groups number members member crowd crowds couple handful rest majority part".split())
+
+
 def _resolve(candidates: list[tuple["Token", str]], actors: ArticleActorsLike,
              other: Actor | None) -> tuple[Actor | None, str]:
     """The first candidate the resolver accepts as an actor (and that is not the other side)."""
     for token, rule in candidates:
-        actor = actors.actor_for(token)
-        if actor is not None and not (other is not None and _same(actor, other)):
-            return actor, rule
+        tries = [(token, rule)]
+        if token.lower_ in QUANTIFIERS or token.tag_ == "CD":
+            tries += [(t, f"{rule}-of") for t in prep_objects(token, "of")]
+        for head, how in tries:
+            actor = actors.actor_for(head)
+            if actor is not None and not (other is not None and _same(actor, other)):
+                return actor, how
     return None, "none"
 
 
@@ -225,7 +246,8 @@ def _pairs(actor: Actor, recipient: Actor | None, event_type: str) -> list[tuple
     if recipient is None and event_type in SYMMETRIC and len(actors) == 2:
         return [(actors[0], actors[1])]
     recipients = (recipient.members or [recipient]) if recipient is not None else [None]
-    return [(a, r) for a in actors for r in recipients if r is None or not _same(a, r)]
+    pairs = [(a, r) for a in actors for r in recipients if r is None or not _same(a, r)]
+    return pairs or [(a, None) for a in actors]  # a recipient that is only the actor itself: none
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -17,6 +17,8 @@ YAML format (one list item per entry group; every word in `verbs`/`nouns` become
       objects: [talk]            # the verb codes only with one of these direct objects ("hold talks")
       not_objects: [demand]      # ... and never with these ("meet demands")
       frame: true                # takes an embedded event ("agreed to meet", "threatened to strike")
+      yields_to_embedded: true   # ... but when it has one, code that instead ("ordered troops to seal the border")
+      intransitive: true         # only without a direct object or clause ("demonstrated in Kirkuk")
       needs_recipient: true      # drop the event when no recipient actor is found
       confidence: 0.8
 """
@@ -39,7 +41,8 @@ from herald.nlp.morph import noun_forms, verb_forms
 log = logging.getLogger(__name__)
 
 _ENTRY_KEYS = {"id", "event", "cameo", "mode", "context", "verbs", "nouns", "recipient", "objects", "not_objects",
-               "frame", "needs_recipient", "confidence", "not_subjects", "actor", "requires"}
+               "frame", "needs_recipient", "confidence", "not_subjects", "actor", "requires", "intransitive",
+               "yields_to_embedded"}
 DEFAULT_VERB_RECIPIENT = ("dobj",)
 DEFAULT_NOUN_RECIPIENT = ("with", "against", "on")
 
@@ -61,6 +64,8 @@ class TriggerEntry:
     not_subjects: frozenset[str] = frozenset()
     requires: frozenset[str] = frozenset()  # words one of which must be a child of the trigger
     frame: bool = False
+    yields_to_embedded: bool = False
+    intransitive: bool = False
     needs_recipient: bool = False
     confidence: float = 0.75
     source: str = "herald"
@@ -143,6 +148,8 @@ def parse_entries(items: list[dict[str, Any]], source: str, ontology: Ontology) 
             not_subjects=frozenset(w.lower() for w in item.get("not_subjects") or ()),
             requires=frozenset(w.lower() for w in item.get("requires") or ()),
             frame=bool(item.get("frame", False)), needs_recipient=bool(item.get("needs_recipient", False)),
+            yields_to_embedded=bool(item.get("yields_to_embedded", False)),
+            intransitive=bool(item.get("intransitive", False)),
             confidence=float(item.get("confidence", 0.75)), source=source)
         for pos, key, default in (("verb", "verbs", DEFAULT_VERB_RECIPIENT), ("noun", "nouns", DEFAULT_NOUN_RECIPIENT)):
             for phrase in item.get(key) or ():

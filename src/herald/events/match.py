@@ -130,6 +130,8 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
             subjects = []
         if any(s.lower_ in entry.not_subjects or _forms_match(s, entry.not_subjects) for s in subjects):
             return None
+    if entry.intransitive and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in token.children):
+        return None
     if entry.requires:
         near = {c.lower_ for c in token.children} | {g.lower_ for c in token.children for g in c.children}
         if not near & entry.requires:

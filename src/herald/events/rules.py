@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from herald.events.lexicon import TriggerEntry
+from herald.events.match import TriggerMatch
 from herald.nlp.morph import verb_forms
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from herald.events.coder import Candidate
 
@@ -67,9 +69,13 @@ def fold_reason(cand: "Candidate", by_token: dict[int, "Candidate"], objects: se
     if gov is not None and gov.lower_ in CESSATION:
         return f"dropped: governed by {gov.text!r} (a cessation, not the event)"
     frame = frame_ancestor(token, by_token)
-    if frame is not None and frame is not cand:
+    if frame is not None and frame is not cand and not frame.match.entry.yields_to_embedded:
         frame.embedded.append(cand)
         return f"folded into the frame {frame.match.token.text!r} ({frame.event})"
+    if cand.match.entry.yields_to_embedded:
+        inner = [c for c in by_token.values() if c is not cand and frame_ancestor(c.match.token, by_token) is cand]
+        if inner:
+            return f"yields to the event it orders: {inner[0].match.token.text!r} ({inner[0].event})"
     purpose = by_token.get(token.head.i) if token.dep_ in ("advcl", "xcomp", "conj", "relcl") else None
     if purpose is not None and purpose is not cand and purpose.event == cand.event:
         return f"folded: the same {cand.event} as {purpose.match.token.text!r} ('met with X to discuss')"
@@ -112,3 +118,44 @@ def inside_other(cand: "Candidate", candidates: list["Candidate"]) -> "Candidate
                 other.match.last.i - other.match.first.i > cand.match.last.i - cand.match.first.i:
             return other
     return None
+
+
+# "X said Y must do Z": a demand made as a statement of obligation. The speaker requests, Y is the recipient.
+OBLIGATION_MODALS = frozenset({"must", "should"})
+DECLARING = frozenset(f for lemma in ("say tell declare insist reiterate stress conclude argue write state add "
+                                      "warn remind emphasize emphasise assert maintain demand urge").split()
+                      for f in verb_forms(lemma)) | {"reminder", "statement", "declaration", "message"}
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+OBLIGATION_ENTRY = TriggerEntry(id="request.obligation", event="REQUEST", pos="verb", lemma="must", cameo="100",
+                                frame=True, confidence=0.6)
+
+
+def obligation_candidates(sent: "Span", candidates: list["Candidate"]) -> list["Candidate"]:
+    """Candidates for "<speaker> said <someone> must/should <act>", replacing a trigger at the obliged verb."""
+    from herald.events.arguments import Arguments, subject_candidates
+    from herald.events.coder import Candidate
+
+    by_token = {c.match.token.i: c for c in candidates}
+    out = list(candidates)
+    for token in sent:
+        if not token.tag_.startswith("VB"):
+            continue
+        modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if modal is None or subject is None or subject.lower_ in FIRST_PERSON:
+            continue
+        speech = token.head if token.dep_ == "ccomp" else None
+        if speech is None or speech.lower_ not in DECLARING:
+            continue
+        speakers = subject_candidates(speech) if speech.tag_.startswith("VB") else []
+        if not speakers:
+            continue
+        match = TriggerMatch(token=token, entry=OBLIGATION_ENTRY, first=modal, last=token)
+        request = Candidate(match=match, args=Arguments(speakers, [(subject, "obliged")]), event="REQUEST",
+                            mode=None, cameo="100")
+        inner = by_token.get(token.i)
+        if inner is not None:
+            request.embedded.append(inner)
+            out.remove(inner)
+        out.append(request)
+    return out

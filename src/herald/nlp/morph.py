@@ -51,7 +51,7 @@ _VOWELS = set("aeiou")
 # Verbs whose final consonant doubles before -ed/-ing (stress on the last syllable).
 _DOUBLING = {"ban", "bar", "beg", "blot", "chat", "commit", "control", "drop", "equip", "fit", "grab", "jam",
              "kidnap", "mar", "nab", "omit", "plan", "plot", "prefer", "refer", "regret", "rob", "ship", "shop",
-             "slam", "stab", "step", "stop", "submit", "transfer", "trap", "veto", "admit", "emit", "permit",
+             "slam", "stab", "step", "stop", "submit", "transfer", "trap", "admit", "emit", "permit",
              "compel", "expel", "propel", "repel", "occur", "confer", "deter", "incur", "rebut", "scrap", "snub",
              "tap", "top", "wed", "zip", "abet", "acquit", "allot", "outstrip", "strip", "pin", "spar", "sip"}
 

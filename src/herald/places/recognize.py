@@ -8,6 +8,7 @@ stance ("Washington said", "Moscow warned").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -86,17 +87,43 @@ def _split_commas(span: Span) -> list[Span]:
     return parts
 
 
-def _demonym_countries(doc: Doc, table: dict[str, str | None]) -> list[str]:
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _demonym_countries(text: str, table: dict[str, str | None]) -> list[str]:
     """ISO3 of every demonym in the text ("Belgian", "South African"), in order."""
-    out = []
-    for token in doc:
-        if not token.text[:1].isupper():
+    out: list[str] = []
+    words = [(m.group(), m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
+    skip = False
+    for k, (word, _start, end) in enumerate(words):
+        if skip:
+            skip = False
             continue
-        pair = f"{token.text} {token.nbor().text}" if token.i + 1 < len(doc) else ""
-        iso3 = table.get(pair) or table.get(token.text)
+        if k + 1 < len(words) and words[k + 1][1] == end + 1:
+            iso3 = table.get(f"{word} {words[k + 1][0]}")
+            if iso3:
+                out.append(iso3)
+                skip = True
+                continue
+        iso3 = table.get(word)
         if iso3:
             out.append(iso3)
     return out
+
+
+def _entities(doc: Doc) -> list[Span]:
+    """The doc's entities, read from its arrays (cheaper than `doc.ents`, which builds every Token)."""
+    iob, types = doc.to_array("ENT_IOB").tolist(), doc.to_array("ENT_TYPE").tolist()
+    spans, start, label = [], -1, 0
+    for k, (tag, ent_type) in enumerate(zip(iob, types)):
+        if start >= 0 and tag != 1:  # 1 = I (inside), 3 = B, 2 = O
+            spans.append(Span(doc, start, k, label=label))
+            start = -1
+        if tag == 3:
+            start, label = k, ent_type
+    if start >= 0:
+        spans.append(Span(doc, start, len(iob), label=label))
+    return spans
 
 
 def is_actor_metonym(span: Span) -> bool:
@@ -119,17 +146,22 @@ class ToponymRecognizer:
         self._is_country = is_country
         self._is_city = is_city
 
-    def recognise(self, doc: Doc) -> Recognition:
-        found = Recognition(dateline=parse_dateline(doc.text))
+    def recognise(self, doc: Doc, text: str | None = None) -> Recognition:
+        """Toponym mentions of `doc`; `text` is its text when the caller has it (`doc.text` is rebuilt from the
+        tokens on each access)."""
+        text = text if text is not None else doc.text
+        found = Recognition(dateline=parse_dateline(text))
         table = demonyms()
         taken: set[int] = set()  # token indices already in a mention
         if found.dateline:
             found.mentions.extend(self._dateline_mentions(doc, found.dateline, taken))
-        found.demonym_countries = _demonym_countries(doc, table)
-        for ent in doc.ents:
-            if ent.label_ == "NORP" or ent.text in table:
+        found.demonym_countries = _demonym_countries(text, table)
+        for ent in _entities(doc):
+            label = ent.label_
+            if label not in PLACE_LABELS and label != "ORG":
                 continue
-            if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and self._is_country(ent.text)):
+            ent_text = ent.text
+            if ent_text in table or (label == "ORG" and not self._is_country(ent_text)):
                 continue
             trimmed = _trim(ent)
             if trimmed is None or any(t.i in taken for t in trimmed) or trimmed[0].text in table:
@@ -157,9 +189,16 @@ class ToponymRecognizer:
         return found
 
     def _split_list(self, span: Span) -> list[Span]:
-        """Split a run of names that are each a major place; else keep the span whole."""
-        if all(self._is_major(token.text) for token in span if not token.is_punct):
-            return [span.doc[t.i:t.i + 1] for t in span if not t.is_punct]
+        """An unknown multi-word name: split a run of major places ("Greece Italy"), or shrink it to the major
+        place it ends or starts with ("Building Ireland", "Asia-Pacific"); else keep it whole."""
+        words = [t for t in span if not t.is_punct]
+        if all(self._is_major(token.text) for token in words):
+            return [span.doc[t.i:t.i + 1] for t in words]
+        doc = span.doc
+        for size in range(len(span) - 1, 0, -1):
+            for sub in (doc[span.end - size:span.end], doc[span.start:span.start + size]):
+                if not sub[0].is_punct and not sub[-1].is_punct and self._is_major(sub.text):
+                    return [sub]
         return [span]
 
     def _dateline_mentions(self, doc: Doc, dateline: Dateline, taken: set[int]) -> list[Mention]:
@@ -186,15 +225,16 @@ class ToponymRecognizer:
         """Proper-noun runs outside any entity that name a major place."""
         out: list[Mention] = []
         table = demonyms()
+        proper = {doc.vocab.strings["NNP"], doc.vocab.strings["NNPS"]}
+        tags, ent_types = doc.to_array("TAG").tolist(), doc.to_array("ENT_TYPE").tolist()
+        usable = [tag in proper and not ent and k not in taken for k, (tag, ent) in enumerate(zip(tags, ent_types))]
         i, n = 0, len(doc)
         while i < n:
-            token = doc[i]
-            if token.tag_ not in ("NNP", "NNPS") or token.ent_type_ or i in taken or not token.text[:1].isupper():
+            if not usable[i] or not doc[i].text[:1].isupper():
                 i += 1
                 continue
             j = i
-            while j < n and j - i < 4 and doc[j].tag_ in ("NNP", "NNPS") and not doc[j].ent_type_ \
-                    and j not in taken:
+            while j < n and j - i < 4 and usable[j]:
                 j += 1
             matched = False
             for end in range(j, i, -1):  # longest first

@@ -25,13 +25,15 @@ log = logging.getLogger(__name__)
 
 KIND_BASE = {"country": 4.0, "continent": 3.5, "adm1": 1.0, "city": 0.0, "adm2": -0.5}
 QUALITY_BONUS = {0: 1.0, 1: 0.3, 2: -1.0}
-POPULATION_WEIGHT = {"country": 0.6, "continent": 0.6, "adm1": 1.0, "adm2": 0.8, "city": 1.0}
+POPULATION_WEIGHT = {"country": 0.6, "continent": 0.6, "adm1": 0.9, "adm2": 0.8, "city": 1.0}
 CONTAINS_BONUS, CONTAINS_MAX = 2.5, 2
-CAPITAL_BONUS = 1.0
+CAPITAL_BONUS = 2.0
 CONTEXT_WEIGHT = 3.0
 QUALIFIER_MATCH = 6.0
 ADMIN1_MENTIONED = 2.0
 NEARBY_KM, NEARBY_BONUS, NEARBY_MAX = 150.0, 1.0, 3
+NEARBY_DEGREES = NEARBY_KM / 111.0
+SHARED_REGION_BONUS, SHARED_REGION_MAX = 1.5, 2
 MIN_SCORE = 3.0  # below this, a name is left unresolved rather than sent to an out-of-context hamlet
 CITY_STATE_MIN, CITY_STATE_SHARE = 50_000, 0.2
 MAJOR_POPULATION = 100_000
@@ -43,6 +45,13 @@ _VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("ft. ", "fort "), ("mt. ", 
 
 def _population_term(entry: Entry) -> float:
     return POPULATION_WEIGHT[entry.kind] * math.log10(max(entry.population, 0) + 10)
+
+
+def _same_length(doc: Doc, text: str) -> bool:
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -90,7 +99,8 @@ class PlaceResolver:
     # -- the public step --------------------------------------------------------------------------------------
     def find(self, doc: Doc, article: Article | None = None) -> ArticlePlaces:
         """Every toponym of `doc` (the parsed body of `article`), resolved where possible, with the dateline."""
-        recognition = self.recognizer.recognise(doc)
+        text = article.text if article is not None and _same_length(doc, article.text) else None
+        recognition = self.recognizer.recognise(doc, text)
         resolved = self.resolve(recognition)
         return build_article_places(doc, recognition, resolved, self.gazetteer)
 
@@ -98,17 +108,22 @@ class PlaceResolver:
         mentions = recognition.mentions
         options = {id(m): self._options(m) for m in mentions}
         context = self._country_context(recognition, options)
+        regions = _RegionSupport(mentions, options)
         chosen: dict[int, Entry | None] = {}
         # Pass 1: qualifiers and the dateline first, then every mention with the article's country context.
         ordered = sorted(mentions, key=lambda m: (not m.is_qualifier, m.source != "dateline"))
+        memo: dict[tuple, Entry | None] = {}
         for mention in ordered:
-            chosen[id(mention)] = self._best(mention, options[id(mention)], context, chosen, None)
-        # Pass 2: coherence with the divisions and places the article names.
-        coherence = _Coherence([e for e in chosen.values() if e is not None])
+            chosen[id(mention)] = self._best_memo(mention, options[id(mention)], context, chosen, regions, memo)
+        # Pass 2: coherence with the divisions and places the article names (ambiguous names only).
+        coherence = _Coherence([e for e in chosen.values() if e is not None], regions)
         by_sense: dict[str, Entry | None] = {}
+        memo.clear()
         for mention in ordered:
-            entry = self._best(mention, options[id(mention)], context, chosen, coherence)
-            chosen[id(mention)] = entry
+            if len(options[id(mention)]) > 1:
+                chosen[id(mention)] = self._best_memo(mention, options[id(mention)], context, chosen, coherence,
+                                                      memo)
+            entry = chosen[id(mention)]
             key = name_key(mention.text)
             if mention.region is None and not mention.region_text and key not in by_sense and entry is not None:
                 by_sense[key] = entry
@@ -163,11 +178,22 @@ class PlaceResolver:
         top = max(weights.values(), default=0.0)
         return {iso3: w / top for iso3, w in weights.items()} if top else {}
 
+    def _best_memo(self, mention: Mention, cands: list[Candidate], context: dict[str, float],
+                   chosen: dict[int, Entry | None], coherence: "_Coherence | _RegionSupport",
+                   memo: dict) -> Entry | None:
+        """`_best`, computed once per name for the mentions that no qualifier or dateline sets apart."""
+        if mention.region is not None or mention.region_text or mention.source == "dateline":
+            return self._best(mention, cands, context, chosen, coherence)
+        key = (name_key(mention.text), len(cands))
+        if key not in memo:
+            memo[key] = self._best(mention, cands, context, chosen, coherence)
+        return memo[key]
+
     def _best(self, mention: Mention, cands: list[Candidate], context: dict[str, float],
-              chosen: dict[int, Entry | None], coherence: "_Coherence | None") -> Entry | None:
+              chosen: dict[int, Entry | None], coherence: "_Coherence | _RegionSupport") -> Entry | None:
         if not cands:
             return None
-        qualifier = chosen.get(id(mention.region)) if mention.region is not None else None
+        qualifier = self._qualifier(mention, cands, chosen)
         abbreviation = region_abbreviations().get(mention.region_text or "")
         best, best_score = None, -math.inf
         for cand in cands:
@@ -186,18 +212,28 @@ class PlaceResolver:
                 score += QUALIFIER_MATCH
             if mention.source == "dateline" and entry.kind == "city":
                 score += 1.0  # datelines name cities
-            if coherence is not None:
-                score += coherence.bonus(entry)
+            score += coherence.bonus(entry, name_key(mention.text))
             if score > best_score:
                 best, best_score = entry, score
         return best if best_score >= MIN_SCORE else None
+
+    @staticmethod
+    def _qualifier(mention: Mention, cands: list[Candidate], chosen: dict[int, Entry | None]) -> Entry | None:
+        """The division or country qualifying a mention ("Boise, Idaho"), unless "X, Y" is a list ("Greece,
+        Italy", "Texas, Oklahoma", "London, Paris")."""
+        qualifier = chosen.get(id(mention.region)) if mention.region is not None else None
+        if qualifier is None or qualifier.kind not in ("country", "adm1", "adm2"):
+            return None
+        if any(c.entry.kind in ("country", "continent", "adm1") and c.quality <= 1 for c in cands):
+            return None
+        return qualifier
 
     def _to_place(self, mention: Mention, entry: Entry | None, chosen: dict[int, Entry | None]) -> Place:
         source = "dateline" if mention.source == "dateline" else "text"
         if entry is not None:
             return entry.to_place(mention.text, mention.start, mention.end, source)
         place = Place(text=mention.text, start=mention.start, end=mention.end, source=source)
-        qualifier = chosen.get(id(mention.region)) if mention.region is not None else None
+        qualifier = self._qualifier(mention, list(self.candidates(mention.text)), chosen)
         if qualifier is not None:  # "Charlevoix, Quebec": at least the country and division are known
             place.country = qualifier.country
             place.admin1 = qualifier.admin1 if qualifier.kind in ("adm1", "adm2") else None
@@ -214,10 +250,34 @@ def _inside(entry: Entry, qualifier: Entry) -> bool:
     return entry.country == qualifier.country
 
 
+class _RegionSupport:
+    """Joint evidence before anything is chosen: a candidate gains when other names of the article could lie in
+    its first-level division ("Paris" and "Henry County": both have a Tennessee reading)."""
+
+    def __init__(self, mentions: list[Mention], options: dict[int, list[Candidate]]):
+        self.by_name: dict[str, set[int]] = {}
+        for mention in mentions:
+            regions = self.by_name.setdefault(name_key(mention.text), set())
+            for cand in options[id(mention)]:
+                region = cand.entry.id if cand.entry.kind == "adm1" else cand.entry.admin1_id
+                if region is not None and cand.entry.kind != "country":
+                    regions.add(region)
+
+    def support(self, entry: Entry, key: str) -> int:
+        region = entry.id if entry.kind == "adm1" else entry.admin1_id
+        if region is None or entry.kind in ("country", "continent"):
+            return 0
+        return sum(1 for name, regions in self.by_name.items() if name != key and region in regions)
+
+    def bonus(self, entry: Entry, key: str) -> float:
+        return SHARED_REGION_BONUS * min(self.support(entry, key), SHARED_REGION_MAX)
+
+
 class _Coherence:
     """Places the article already names: divisions (a candidate inside one gains) and points (nearby gains)."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], regions: _RegionSupport):
+        self.regions = regions
         self.admin1: Counter[int] = Counter()
         self.points: dict[int, tuple[float, float]] = {}
         self.inside: dict[int, set[int]] = {}  # adm1 id -> the other places named inside it
@@ -229,15 +289,16 @@ class _Coherence:
             elif entry.kind in ("city", "adm2") and entry.lat is not None:
                 self.points[entry.id] = (entry.lat, entry.lon)
 
-    def bonus(self, entry: Entry) -> float:
-        score = 0.0
+    def bonus(self, entry: Entry, key: str) -> float:
+        score = self.regions.bonus(entry, key)
         if entry.kind == "adm1":  # "Georgia" in a story about Savannah and Macon: the state
             score += CONTAINS_BONUS * min(len(self.inside.get(entry.id, ())), CONTAINS_MAX)
         if entry.kind != "adm1" and entry.admin1_id is not None and self.admin1.get(entry.admin1_id):
             score += ADMIN1_MENTIONED
         if entry.lat is not None and entry.kind in ("city", "adm2"):
             near = sum(1 for other_id, (lat, lon) in self.points.items()
-                       if other_id != entry.id and haversine_km(entry.lat, entry.lon, lat, lon) < NEARBY_KM)
+                       if other_id != entry.id and abs(lat - entry.lat) < NEARBY_DEGREES
+                       and haversine_km(entry.lat, entry.lon, lat, lon) < NEARBY_KM)
             score += NEARBY_BONUS * min(near, NEARBY_MAX)
         return score
 

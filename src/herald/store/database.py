@@ -30,10 +30,12 @@ class WriteStats:
     duplicates: int = 0
     events: int = 0
     failures: int = 0
+    written_ids: list[str] = field(default_factory=list)  # articles this write stored (new or replaced)
 
     def add(self, other: "WriteStats") -> None:
-        for name in self.__slots__:
+        for name in ("new", "replaced", "unchanged", "duplicates", "events", "failures"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.written_ids.extend(other.written_ids)
 
 
 @dataclass(slots=True)
@@ -140,6 +142,7 @@ class Store:
                 con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [replaced])
             stats.replaced = len(replaced)
             stats.new = len(fresh) - len(replaced)
+            stats.written_ids = [r.article.id for r in fresh]
             if fresh:
                 self._insert_articles(fresh, now)
                 rows = [event_row(e, r.article.published) for r in fresh for e in r.events]

@@ -45,6 +45,8 @@ def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modalit
 
     `same_sentence_any`: an expression of the trigger's sentence attached elsewhere may date it (not a report's
     time); `neighbours`: failing that, a specific day in the sentence before or after it (the story's news peg)."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
     doc = trigger.doc
     sentence = trigger.sent
     best: tuple[tuple[int, int], TimeRef, bool] | None = None
@@ -65,10 +67,10 @@ def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modalit
         best = ((3, 0), found, False)
     _, ref, since_clause = best
     if modality == "future" and ref.end_date is not None and ref.end_date < published:
-        ref = _as_future(ref, doc.text, published)
+        ref = _as_future(ref, doc, published)
     if since_clause and ref.start_date is not None and ref.start_date <= published:
         ref = dataclasses.replace(ref, end_date=published, granularity="range")
-    return with_cue(ref, doc.text)
+    return with_cue(ref, doc)
 
 
 def _dated(times: list[TimeRef], start: int, end: int) -> list[TimeRef]:
@@ -143,34 +145,32 @@ def _dominates(head: "Token", token: "Token") -> bool:
     return any(ancestor == head for ancestor in token.ancestors)
 
 
-def _as_future(ref: TimeRef, text: str, published: dt.date) -> TimeRef:
+def _as_future(ref: TimeRef, doc, published: dt.date) -> TimeRef:
     """Re-resolve an expression whose year or week was chosen for a past clause, for a future event."""
     from herald.time.tagger import _default_tagger, to_time_ref
 
-    lo, hi = max(0, ref.start - 40), min(len(text), ref.end + 10)
-    window = text[lo:hi]
-    for mention in _default_tagger().mentions(window, published, lambda s, e: "future", force_tense="future"):
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return ref
+    window = doc[max(0, span.start - 8):min(len(doc), span.end + 3)]
+    lo, text = window.start_char, window.text
+    for mention in _default_tagger().mentions(text, published, lambda s, e: "future", force_tense="future"):
         if mention.start + lo == ref.start and mention.end + lo == ref.end and mention.resolution.directional:
-            mention.start, mention.end = ref.start, ref.end
             again = to_time_ref(mention, text, published)
-            return again if again.start_date is not None else ref
+            if again.start_date is None:
+                return ref
+            return dataclasses.replace(again, start=ref.start, end=ref.end)
     return ref
 
 
-def with_cue(ref: TimeRef, text: str) -> TimeRef:
+def with_cue(ref: TimeRef, doc) -> TimeRef:
     """The expression with the preposition that introduces it ("in September 2021"), for an event's date block."""
-    if ref.start is None:
+    if ref.start is None or ref.end is None:
         return ref
-    before = text[max(0, ref.start - 12):ref.start]
-    stripped = before.rstrip()
-    if len(stripped) == len(before):
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span.start_char != ref.start:
         return ref
-    word_start = len(stripped)
-    while word_start > 0 and stripped[word_start - 1].isalpha():
-        word_start -= 1
-    word = stripped[word_start:]
-    if word.lower() not in _CUE_PREPOSITIONS or (word_start > 0 and stripped[word_start - 1].isalnum()):
+    before = doc[span.start - 1]
+    if before.lower_ not in _CUE_PREPOSITIONS or not before.whitespace_:
         return ref
-    start = ref.start - (len(before) - word_start)
-    return dataclasses.replace(ref, text=text[start:ref.end], start=start)
-
+    return dataclasses.replace(ref, text=before.text + before.whitespace_ + ref.text, start=before.idx)

@@ -54,6 +54,8 @@ class TimeTagger:
 
     def tag_with(self, text: str, published: dt.date, tense: TenseTest | None = None) -> list[TimeRef]:
         """Like `tag` on raw text; `tense(start, end)` tells a clause's tense (default: read from nearby words)."""
+        if isinstance(published, dt.datetime):
+            published = published.date()
         mentions = self.mentions(text, published, tense or text_tense_test(text))
         return [to_time_ref(mention, text, published) for mention in mentions]
 

@@ -1,0 +1,182 @@
+"""In-article coreference: names, role nouns, pronouns, group references and party membership.
+
+A mixin of ArticleActors (herald.actors.resolver) holding the article's coreference state:
+- `_history`: the single actors resolved so far, in text order (antecedents must come before the mention);
+- `_profiles`: name key (full name, surname, "al-sudani") -> what the article says about that person or body;
+- `_participants`: the two sides of the current exchange, reported by the coder through `observe_event`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from herald.actors.describe import Description, own_sector
+from herald.actors.lexicon import GENERIC, ORG, norm
+from herald.actors.mention import ActorMention, fill, make_group
+from herald.actors.phrases import ParsedActors
+from herald.records import Actor
+
+if TYPE_CHECKING:
+    from herald.actors.gazetteer import ActorGazetteer
+    from herald.actors.kb import ActorKB
+
+AFFILIATION_VERBS = frozenset({"represents", "represented", "leads", "led", "heads", "headed", "chairs", "joined"})
+PEOPLE_GROUP_REFS = frozenset({"party", "side", "counterpart", "partner", "delegation", "representative", "leader"})
+COUNTRY_GROUP_REFS = frozenset({"country", "nation", "state", "capital", "government", "neighbour", "neighbor"})
+NAME_PARTICLES = ("al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di")
+MALE, FEMALE = frozenset({"he", "him"}), frozenset({"she", "her"})
+
+
+class CoreferenceMixin:
+    parsed: ParsedActors
+    gaz: "ActorGazetteer"
+    kb: "ActorKB | None"
+    _history: list[ActorMention]
+    _profiles: dict[str, ActorMention]
+    _participants: tuple[Actor, Actor] | None
+    _version: int
+
+    def observe_event(self, actor: Actor | None, recipient: Actor | None) -> None:
+        """The coder reports a coded interaction: "the parties" now means these two."""
+        if actor is None or recipient is None or actor.members or recipient.members:
+            return
+        if actor.country and recipient.country and actor.country != recipient.country:
+            self._participants = (actor, recipient)
+            self._version += 1
+
+    def participants(self, before: int | None = None) -> list[Actor]:
+        if self._participants is not None:
+            return list(self._participants)
+        found: list[Actor] = []
+        for kinds in (("person", "role", "organisation"), ("country",)):
+            for a in self._history:
+                if before is not None and a.start is not None and a.start >= before:
+                    break
+                if a.country and a.kind in kinds and all(a.country != f.country for f in found):
+                    found.append(a)
+                    if len(found) == 2:
+                        return found
+        return found
+
+    def _name_keys(self, name: str) -> list[str]:
+        words = [w for w in norm(name).replace("-", " - ").split() if w not in ("-",)]
+        keys = [norm(name)]
+        if len(words) > 1:
+            keys.append(words[-1])
+            if len(words) > 2 and words[-2] in NAME_PARTICLES:
+                keys.append(f"{words[-2]}-{words[-1]}")
+        return keys
+
+    def _merge_profile(self, a: ActorMention, d: Description, how: list[str]) -> None:
+        keys = self._name_keys(a.name)
+        profile = next((self._profiles[k] for k in keys if k in self._profiles), None)
+        if profile is not None:
+            how.append("coref:name")
+            a.name = profile.name if len(profile.name) >= len(a.name) else a.name
+            fill(a, profile)
+            fill(profile, a)
+        else:
+            known = self.kb.lookup(a.name) if self.kb is not None else None
+            if known is not None:
+                how.append("kb")
+                a.name = known.name if len(known.name) >= len(a.name) else a.name
+                for attr in ("country", "sector", "office", "affiliation"):
+                    if getattr(a, attr) is None and getattr(known, attr, None):
+                        setattr(a, attr, getattr(known, attr))
+                if not a.other_sectors:
+                    a.other_sectors = list(known.other_sectors)
+                if a.kind == "organisation" and known.office:
+                    a.kind = "person"
+            profile = replace(a, members=[], other_sectors=list(a.other_sectors))
+        for k in self._name_keys(a.name):
+            self._profiles.setdefault(k, profile)
+
+    def _role_coref(self, a: ActorMention, d: Description, role, how: list[str]) -> None:
+        head_word = norm(role.phrase) if role is not None else None
+        for prev in reversed(self._history):
+            if prev.start is not None and prev.start >= a.start:
+                continue
+            if prev.kind != "person" or not prev.name:
+                continue
+            if a.country and prev.country != a.country:
+                continue
+            same_role = head_word and prev.office and head_word in norm(prev.office)
+            generic = role is not None and role.kind == GENERIC
+            same_sector = a.sector is not None and a.sector == prev.sector
+            if not (same_role or (a.country and (generic or same_sector))):
+                continue
+            how.append("coref:role")
+            a.name, a.kind = prev.name, "person"
+            a.country = a.country or prev.country
+            if generic or not a.sector:
+                a.sector = prev.sector
+            a.office = prev.office or a.office
+            a.other_sectors = list(prev.other_sectors)
+            a.gender = a.gender or prev.gender
+            return
+
+    def _pronoun(self, d: Description, text: str, start: int, end: int) -> ActorMention | None:
+        word = norm(text)
+        for prev in reversed(self._history):
+            if prev.start is not None and prev.start >= start:
+                continue
+            if word in MALE | FEMALE:
+                profile = self._profiles.get(norm(prev.name)) if prev.name else None
+                gender = (profile.gender if profile else None) or prev.gender
+                if prev.kind != "person" or (word in MALE and gender == "f") or (word in FEMALE and gender == "m"):
+                    continue
+                if profile is not None and gender is None:
+                    profile.gender = "m" if word in MALE else "f"
+            elif word in ("they", "them"):
+                if prev.kind not in ("role", "organisation") or prev.name and prev.kind == "person":
+                    continue
+            else:
+                return None
+            return replace(prev, text=text, start=start, end=end, resolved_by="coref:pronoun", members=[],
+                           kind="pronoun", token=d.head)
+        return None
+
+    def _group_reference(self, d: Description, text: str, start: int, end: int) -> ActorMention:
+        ref = d if d.group_ref else d.of_group_ref
+        people = self.participants(before=start)
+        sector = own_sector(ref) if ref.group_ref not in PEOPLE_GROUP_REFS else None
+        if d is not ref:
+            sector = own_sector(d) if d.head_entry is not None and d.head_entry.sector else \
+                next((s for s in d.of_sectors if s), sector)
+        members: list[Actor] = []
+        for p in people:
+            if d is ref and ref.group_ref in PEOPLE_GROUP_REFS:
+                members.append(replace(p, members=[], resolved_by="group:participants"))
+            elif ref.group_ref in COUNTRY_GROUP_REFS and d is ref:
+                members.append(ActorMention(text=text, start=start, end=end, country=p.country, sector="GOV",
+                                            name=self.gaz.country_name(p.country), kind="country",
+                                            resolved_by="group:participants"))
+            else:
+                members.append(ActorMention(text=text, start=start, end=end, country=p.country,
+                                            sector=sector or p.sector, kind="role", resolved_by="group:participants"))
+        return make_group(text, start, end, members, "group:participants")
+
+    def _affiliation(self, a: ActorMention, d: Description) -> None:
+        """"X, who represents Open Vld" / "X, a member of the Labour Party": the person's party."""
+        p = self.parsed
+        k = d.end
+        window = p.keys[k:k + 6]
+        if not window or window[0] != ",":
+            return
+        if len(window) > 2 and window[1] == "who" and window[2] in AFFILIATION_VERBS:
+            target = k + 3
+        elif "member" in window[1:4] and "of" in window:
+            target = k + window.index("of") + 1
+        else:
+            return
+        idx = p.segment_at.get(target) or p.segment_at.get(target + 1)
+        if idx is None:
+            return
+        item = p.segments[idx].head_item
+        if item is not None and item.kind == ORG and item.entry.sector in ("PTY", "OPP"):
+            a.affiliation = item.entry.name
+            if item.entry.sector not in a.other_sectors and item.entry.sector != a.sector:
+                a.other_sectors.append(item.entry.sector)
+            for key in self._name_keys(a.name or ""):
+                if key in self._profiles:
+                    fill(self._profiles[key], a)

@@ -1,0 +1,55 @@
+"""The server's hold on the DuckDB file: one connection per process, readers on cursors, one writer at a time.
+
+DuckDB lets one process open a file read-write, and then no other process may open it at all; read-only opens can
+be shared between processes. So:
+- writes disabled (no token): the file is opened read-only; `herald events`, `herald sql` and other read-only
+  servers can read it at the same time.
+- writes enabled: this process is the file's single writer. Every request reads through its own cursor (a separate
+  DuckDB connection to the same database, seeing committed data), and ingestion (pipeline + write) is serialised by
+  one lock. Stop the server before running `herald ingest` on the same file, or POST the articles to it instead.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from herald.errors import StoreError
+from herald.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    def __init__(self, path: str | Path, *, writable: bool):
+        self.path = str(path)
+        self.writable = writable
+        self._store = Store.open(path, read_only=not writable)
+        # Cursors are made from a connection used for nothing else, so making one never waits for a write.
+        self._cursor_source = self._store.connection.cursor()
+        self._cursor_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A Store over a fresh cursor, for one request's queries."""
+        with self._cursor_lock:
+            cursor = self._cursor_source.cursor()
+        try:
+            yield Store(cursor, self.path, read_only=True)
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The single read-write Store, held by one request at a time."""
+        if not self.writable:
+            raise StoreError(f"{self.path} is open read-only (writes are disabled)")
+        with self._write_lock:
+            yield self._store
+
+    def close(self) -> None:
+        self._cursor_source.close()
+        self._store.close()

@@ -1,0 +1,288 @@
+"""Run the pipeline in worker processes on one machine.
+
+Each worker process builds its processor (the Herald pipeline) once, in the pool's initializer. The parent reads
+articles as a stream and sends them in chunks that are exactly the batches one in-process `Pipeline.run` would
+form, so results do not depend on the number of workers. At most `workers * prefetch` chunks are in flight: memory
+stays bounded whatever the input size, and results come back in input order.
+
+A worker that dies (a segfault in a native library, the out-of-memory killer) breaks the pool. The runner then
+restarts it and re-runs each chunk that was in flight alone, so the chunk that kills a worker is found; that chunk
+is re-run one article at a time, and the article that kills a worker again becomes a Failure. Every other article
+still gets its result.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import queue
+import resource
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from herald.errors import ConfigError, ModelError, ProcessingError
+from herald.records import Article, ArticleResult, Failure
+
+if TYPE_CHECKING:
+    from herald.actors import ActorKB
+    from herald.pipeline import PipelineOptions
+
+log = logging.getLogger(__name__)
+
+Item = Article | Failure
+Result = ArticleResult | Failure
+
+
+class BatchProcessor(Protocol):
+    """What a worker runs: `Pipeline` is one (`run` yields one result per item, in order)."""
+
+    def run(self, items: Iterable[Item]) -> Iterator[Result]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineFactory:
+    """Builds the standard pipeline in a worker. Picklable: it crosses to the worker processes."""
+
+    options: "PipelineOptions"
+    kb: "ActorKB | None" = None
+
+    def __call__(self) -> BatchProcessor:
+        from herald.pipeline import Pipeline
+
+        return Pipeline.default(self.options, kb=self.kb)
+
+
+@dataclass(slots=True)
+class WorkerStats:
+    """What the workers reported: peak resident memory per worker process (bytes), and crashes survived."""
+
+    peak_rss: dict[int, int] = field(default_factory=dict)
+    crashes: int = 0
+    start_seconds: float = 0.0
+
+
+# -- in the worker process -------------------------------------------------------------------------------------
+_processor: BatchProcessor | None = None
+
+
+def _init_worker(factory: Callable[[], BatchProcessor], ready: "multiprocessing.Queue") -> None:
+    global _processor
+    try:
+        _processor = factory()
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises a clear error
+        ready.put((os.getpid(), f"{type(exc).__name__}: {exc}"))
+        raise
+    ready.put((os.getpid(), None))
+
+
+def _noop() -> None:
+    return None
+
+
+def _peak_rss() -> int:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # Linux reports KiB
+
+
+def _process_chunk(items: list[Item]) -> tuple[list[Result], int, int]:
+    """Run one chunk; never raises for an article (a Python error becomes that article's Failure)."""
+    assert _processor is not None, "worker not initialised"
+    try:
+        results = list(_processor.run(items))
+    except Exception:  # noqa: BLE001 - the processor broke on the chunk: isolate the article
+        log.exception("a chunk of %d items failed; processing it item by item", len(items))
+        results = [_process_one(item) for item in items]
+    return results, os.getpid(), _peak_rss()
+
+
+def _process_one(item: Item) -> Result:
+    if isinstance(item, Failure):
+        return item
+    try:
+        return next(iter(_processor.run([item])))  # type: ignore[union-attr]
+    except Exception as exc:  # noqa: BLE001
+        return Failure(item.id, item.source, f"internal error: {type(exc).__name__}: {exc}",
+                       ProcessingError.code, "code")
+
+
+# -- in the parent ---------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Chunk:
+    items: list[Item]
+    future: "Future | None" = None
+    results: list[Result] | None = None
+
+
+def chunks_of(items: Iterable[Item], batch_size: int) -> Iterator[list[Item]]:
+    """The batches `Pipeline.run` forms: `batch_size` articles each, failures riding along where they appear."""
+    chunk: list[Item] = []
+    articles = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, Article):
+            articles += 1
+            if articles >= batch_size:
+                yield chunk
+                chunk, articles = [], 0
+    if chunk:
+        yield chunk
+
+
+class ParallelRunner:
+    """A pool of worker processes, each holding one processor. Use as a context manager:
+
+    >>> with ParallelRunner(PipelineFactory(options), workers=2) as runner:  # doctest: +SKIP
+    ...     for result in runner.run(read_articles(paths)):
+    ...         ...
+    """
+
+    def __init__(self, factory: Callable[[], BatchProcessor], workers: int, *, batch_size: int = 32,
+                 prefetch: int = 2, start_method: str = "spawn", start_timeout: float = 600.0):
+        if workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {workers}")
+        if batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {batch_size}")
+        self.factory = factory
+        self.workers = workers
+        self.batch_size = batch_size
+        self.window = workers * max(1, prefetch)
+        self.start_timeout = start_timeout
+        self.stats = WorkerStats()
+        self._context = multiprocessing.get_context(start_method)
+        self._pool: ProcessPoolExecutor | None = None
+
+    # -- pool lifecycle ------------------------------------------------------------------------------------------
+    def __enter__(self) -> "ParallelRunner":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> float:
+        """Start the workers and wait until each has built its processor. Returns the seconds it took."""
+        if self._pool is not None:
+            return 0.0
+        began = time.perf_counter()
+        ready = self._context.Queue()
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_init_worker,
+                                         initargs=(self.factory, ready))
+        self._pool.submit(_noop)  # the pool starts its processes on the first submit
+        started = 0
+        deadline = time.monotonic() + self.start_timeout
+        while started < self.workers:
+            try:
+                _pid, error = ready.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                self.close()
+                raise ModelError(f"the worker processes did not start within {self.start_timeout:.0f} s") from None
+            if error is not None:
+                self.close()
+                raise ModelError(f"a worker process could not build the pipeline: {error}")
+            started += 1
+        self.stats.start_seconds += time.perf_counter() - began
+        log.info("%d worker processes ready in %.1f s", self.workers, time.perf_counter() - began)
+        return time.perf_counter() - began
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _restart(self) -> None:
+        self.stats.crashes += 1
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self.start()
+
+    # -- running -------------------------------------------------------------------------------------------------
+    def run(self, items: Iterable[Item]) -> Iterator[Result]:
+        """One result per item, in input order."""
+        self.start()
+        chunks = chunks_of(items, self.batch_size)
+        pending: deque[_Chunk] = deque()
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < self.window:
+                items_of_chunk = next(chunks, None)
+                if items_of_chunk is None:
+                    exhausted = True
+                    break
+                chunk = _Chunk(items_of_chunk)
+                chunk.future = self._submit(chunk.items)
+                pending.append(chunk)
+            if not pending:
+                return
+            head = pending[0]
+            if head.results is None:
+                try:
+                    head.results = self._collect(head.future)
+                except BrokenProcessPool:
+                    self._recover(pending)
+                    continue
+            pending.popleft()
+            yield from head.results
+
+    def _submit(self, items: list[Item]) -> Future:
+        assert self._pool is not None
+        return self._pool.submit(_process_chunk, items)
+
+    def _collect(self, future: "Future | None") -> list[Result]:
+        assert future is not None
+        results, pid, peak = future.result()
+        self.stats.peak_rss[pid] = max(peak, self.stats.peak_rss.get(pid, 0))
+        return results
+
+    def _recover(self, pending: deque[_Chunk]) -> None:
+        """A worker died. Keep what finished; re-run each chunk that was in flight alone, to find the culprit."""
+        suspects = []
+        for chunk in pending:
+            if chunk.results is not None:
+                continue
+            future = chunk.future
+            if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+                chunk.results = self._collect(future)
+            else:
+                suspects.append(chunk)
+        log.warning("a worker process died; re-running the %d chunks that were in flight one at a time",
+                    len(suspects))
+        self._restart()
+        for chunk in suspects:
+            chunk.results = self._isolate(chunk.items)
+
+    def _isolate(self, items: list[Item]) -> list[Result]:
+        """Run `items` alone in the pool; if a worker dies on them, split them, down to the single article."""
+        try:
+            return self._collect(self._submit(items))
+        except BrokenProcessPool:
+            self._restart()
+        articles = [i for i in items if isinstance(i, Article)]
+        if len(articles) <= 1:
+            return [self._crash_failure(i) if isinstance(i, Article) else i for i in items]
+        results: list[Result] = []
+        for item in items:
+            results.extend(self._isolate([item]) if isinstance(item, Article) else [item])
+        return results
+
+    @staticmethod
+    def _crash_failure(article: Article) -> Failure:
+        log.error("article %s kills the worker process; reported as a failure", article.id)
+        return Failure(article.id, article.source, "the worker process died while processing it "
+                       "(a crash in a native library, or out of memory)", ProcessingError.code, "nlp")
+
+
+def run_parallel(paths: list[str], options: "PipelineOptions", limits, workers: int, *,
+                 kb: "ActorKB | None" = None) -> Iterator[Result]:
+    """`herald.runner.run_pipeline` for workers > 1: read `paths` here, code the articles in `workers` processes
+    (each builds `Pipeline.default(options, kb=kb)` once), yield results in input order, as one worker would."""
+    from herald.ingest import read_articles
+
+    with ParallelRunner(PipelineFactory(options, kb), workers, batch_size=options.batch_size) as runner:
+        yield from runner.run(read_articles(paths, limits))
