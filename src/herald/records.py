@@ -61,13 +61,16 @@ class Actor:
     start: int | None = None
     end: int | None = None
     resolved_by: str | None = None  # provenance: gazetteer, role, coref:..., kb
+    posted_to: str | None = None  # an envoy's host country: "Ambassador of Kazakhstan to Belgium" -> BEL
+    affiliation: str | None = None  # a party or organisation the person belongs to
     # A group ("the parties", "U.S. and Iraqi forces"): its individual members. The coder codes one event per member.
     members: list["Actor"] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "name": self.name, "country": self.country, "sector": self.sector,
                 "other_sectors": list(self.other_sectors), "office": self.office, "id": self.id,
-                "start": self.start, "end": self.end, "resolved_by": self.resolved_by}
+                "start": self.start, "end": self.end, "resolved_by": self.resolved_by, "posted_to": self.posted_to,
+                "affiliation": self.affiliation}
 
 
 @dataclass(slots=True)

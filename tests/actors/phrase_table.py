@@ -1,7 +1,8 @@
 """Actor phrases written by the Herald authors, with the country and sector an analyst would code.
 
 Each line: phrase | country | sector ("-" = no sector expected, "*" = sector not checked).
-The phrase is put in the subject position of "<phrase> said on Monday that talks would continue."
+The phrase is put in the subject position of "<phrase> said on Monday that talks would continue.", in an article
+published on 2024-06-03 (dates matter for a few actors: the Taliban are the government of Afghanistan since 2021).
 """
 PHRASES = """
 Kazakhstan | KAZ | GOV
@@ -186,9 +187,9 @@ Islamic State | IMG | REB
 ISIS | IMG | REB
 the Islamic State group | IMG | REB
 al-Qaida | IMG | REB
-al-Shabab | IMG | REB
-Boko Haram | IMG | REB
-the Taliban | AFG | REB
+al-Shabab | SOM | REB
+Boko Haram | NGA | REB
+the Taliban | AFG | GOV
 Hamas | PSE | REB
 Hezbollah | LBN | REB
 the PKK | TUR | REB
@@ -245,7 +246,7 @@ Ethiopian federal forces | ETH | MIL
 Philippine troops | PHL | MIL
 Malian soldiers | MLI | MIL
 the Sri Lankan navy | LKA | MIL
-Venezuelan security forces | VEN | COP
+Venezuelan security forces | VEN | MIL
 Bangladeshi garment workers | BGD | LAB
 Indonesian fishermen | IDN | AGR
 Catholic bishops in Nigeria | NGA | REL

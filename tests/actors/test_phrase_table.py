@@ -1,6 +1,8 @@
 """A table of actor phrases of our own writing resolved to country and sector codes (real spaCy parse)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from herald.actors import ActorGazetteer, ActorResolver
@@ -18,7 +20,7 @@ def resolved(nlp):
     texts = [phrase + CARRIER for phrase, _, _ in rows]
     out = {}
     for (phrase, country, sector), doc in zip(rows, nlp.pipe(texts, batch_size=64)):
-        actors = resolver.for_article(doc, Article(id="t", published=None, text=doc.text))
+        actors = resolver.for_article(doc, Article(id="t", published=dt.date(2024, 6, 3), text=doc.text))
         span = doc.char_span(0, len(phrase), alignment_mode="expand")
         heads = [t for t in span if t.head.i >= span.end or t.head.i < span.start or t.head.i == t.i]
         out[phrase] = actors.actor_for(heads[0])
@@ -60,3 +62,12 @@ def test_non_actors_are_none(nlp):
     for word in ("issues", "cooperation", "reforms"):
         token = next(t for t in doc if t.text == word)
         assert actors.actor_for(token) is None, word
+
+
+def test_dated_actor(nlp):
+    resolver = ActorResolver(ActorGazetteer.default())
+    text = "The Taliban attacked a checkpoint."
+    doc = nlp(text)
+    before = resolver.for_article(doc, Article(id="a", published=dt.date(2010, 5, 1), text=text))
+    after = resolver.for_article(doc, Article(id="b", published=dt.date(2023, 5, 1), text=text))
+    assert (before.actor_for(doc[1]).sector, after.actor_for(doc[1]).sector) == ("REB", "GOV")

@@ -170,6 +170,15 @@ class ActorGazetteer:
     def _load_organisations(self, data: dict, *, source: str, override: bool = False) -> None:
         for group in data.values():
             for row in group:
+                if isinstance(row, dict):   # {names: [...], periods: [[from, to, country, sector], ...]}
+                    periods = tuple((str(a), str(b), c, (sec,) if sec else ()) for a, b, c, sec in row["periods"])
+                    canonical, *aliases = row["names"]
+                    last = periods[-1]
+                    entry = Entry(ORG, canonical, last[2], last[3][0] if last[3] else None, name=canonical,
+                                  source=source, periods=periods)
+                    for phrase in (canonical, *aliases):
+                        self.add_name(str(phrase), entry, override=override)
+                    continue
                 code, sector, canonical, *aliases = row
                 entry = Entry(ORG, canonical, code, sector, name=canonical, source=source)
                 for phrase in (canonical, *aliases):

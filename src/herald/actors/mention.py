@@ -10,11 +10,10 @@ SPECIAL = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
 
 @dataclass(slots=True)
 class ActorMention(Actor):
-    """A records.Actor with what Herald learnt beyond the PLOVER block (kept out of the JSON output)."""
+    """A records.Actor with what Herald learnt beyond the PLOVER block (kept out of the JSON output). `posted_to` and
+    `affiliation` are fields of records.Actor itself."""
 
     kind: str | None = None          # person | organisation | country | role | group | pronoun
-    posted_to: str | None = None     # an envoy's host country: "Ambassador of Kazakhstan to Belgium" -> BEL
-    affiliation: str | None = None   # a party or organisation the person belongs to
     gender: str | None = None
     token: int | None = None         # head token index
 

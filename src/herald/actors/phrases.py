@@ -174,6 +174,8 @@ def find_items(ta: TokenArrays, gaz: "ActorGazetteer", known=None) -> list[Item]
             i += 1
             continue
         m_name = gaz.match_names(keys, texts, i, n) if key in names_first else None
+        if m_name is not None and i > 1 and keys[i - 1] == "-" and keys[i - 2] in ("pro", "anti", "non"):
+            m_name = None   # "pro-Iranian", "anti-American": an attitude, not a country's actor
         m_role = gaz.match_roles(keys, texts, i, n) if key in roles_first else None
         if m_role is not None and (not _role_ok(m_role, tags) or _inside_name(ta, items, m_role)):
             m_role = None
@@ -379,14 +381,17 @@ def _attach_prep(p: ParsedActors, idx: int, nxt_i: int, prep: str) -> None:
     in_tree = seg.parent is not None
     quantity = p.keys[seg.head] in QUANTITY_HEADS and has_actor_content(nxt)
     if prep == "of" and (actorish(seg) or quantity or (in_tree and has_actor_content(nxt))):
-        if seg.head_item is None or seg.head_item.kind not in (PRONOUN, COUNTRY, CAPITAL, PEOPLE):
+        if seg.head_item is None or seg.head_item.kind not in (PRONOUN, COUNTRY, CAPITAL):
             _link(p, nxt_i, idx, "of")
     elif prep in ("in", "from", "throughout", "across") and actorish(seg) \
             and seg.head_item.kind in (ROLE, GENERIC, PEOPLE) \
             and any(it.kind in (COUNTRY, CAPITAL, ADJECTIVE) for it in nxt.items):
         _link(p, nxt_i, idx, "from" if prep == "from" else "in")
-    elif prep in ("on", "for") and actorish(seg) and seg.head_item.kind in (ROLE, GENERIC):
-        _link(p, nxt_i, idx, prep)
+    elif prep in ("on", "for") and actorish(seg) and seg.head_item.kind in (ROLE, GENERIC) \
+            and (prep == "on" and seg.head_item.entry.role_kind == "body"
+                 or prep == "for" and p.tokens.texts[seg.head][:1].isupper() and p.tokens.texts[nxt.head][:1].isupper()) \
+            and p.tokens.ents[nxt.head] not in ("DATE", "TIME"):
+        _link(p, nxt_i, idx, prep)    # "the committee on international affairs", "Minister for Foreign Affairs"
 
 
 def _is_envoy(item: Item) -> bool:

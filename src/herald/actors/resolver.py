@@ -138,7 +138,7 @@ class ArticleActors(CoreferenceMixin):
         if hit is not None and (hit[0] < 0 or hit[0] == self._version):
             return hit[1]
         seg = self.parsed.segments[node]
-        if not seg.items and not seg.children:
+        if not seg.items and not seg.children and self.parsed.keys[seg.head] not in ("country", "nation"):
             self._cache[node] = (-1, None)
             return None
         d = describe(self.parsed, node, self.gaz)
@@ -244,8 +244,8 @@ class ArticleActors(CoreferenceMixin):
         if a.country is None and d.loc_country:
             a.country = d.loc_country
             how.append("location")
-        if a.country is None and not d.name_modifier and a.kind in ("person", "role") \
-                and (a.sector is not None or role is not None):
+        if a.country is None and not d.name_modifier and (
+                a.kind == "role" and a.sector is not None or a.kind == "person"):
             a.country = self.context_country(d.start)
             if a.country:
                 how.append("context")

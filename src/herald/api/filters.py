@@ -37,6 +37,8 @@ class EventFilters(BaseModel):
 
     actor_country: str | None = Field(None, pattern=CODE, description="Actor country code (ISO3, IGO, UNO...).")
     recipient_country: str | None = Field(None, pattern=CODE, description="Recipient country code.")
+    dyad: str | None = Field(None, pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
+                             description="Two country codes, e.g. USA-CHN: events between them, either way.")
     actor_sector: str | None = Field(None, pattern=CODE, description="Actor PLOVER sector (GOV, MIL, REB...).")
     recipient_sector: str | None = Field(None, pattern=CODE, description="Recipient PLOVER sector.")
     actor_name: str | None = Field(None, min_length=1, max_length=100,
@@ -58,7 +60,7 @@ class EventFilters(BaseModel):
     article_id: str | None = Field(None, min_length=1, max_length=300, description="Events of one article.")
     min_confidence: float | None = Field(None, ge=0, le=1)
 
-    @field_validator("actor_country", "recipient_country", "actor_sector", "recipient_sector")
+    @field_validator("actor_country", "recipient_country", "dyad", "actor_sector", "recipient_sector")
     @classmethod
     def _upper(cls, value: str | None) -> str | None:
         return value.upper() if value else value
@@ -100,6 +102,10 @@ class EventFilters(BaseModel):
             value = getattr(self, column)
             if value is not None:
                 add(f"e.{column} = ?", value)
+        if self.dyad:
+            first, second = self.dyad.split("-")
+            add("((e.actor_country = ? AND e.recipient_country = ?) OR (e.actor_country = ? AND "
+                "e.recipient_country = ?))", first, second, second, first)
         for side in ("actor", "recipient"):
             words = getattr(self, f"{side}_name")
             if words:

@@ -42,8 +42,8 @@ class DyadParams(EventFilters):
 
     @model_validator(mode="after")
     def _no_side_filters(self) -> "DyadParams":
-        if self.actor_country or self.recipient_country:
-            raise ValueError("a dyad is given by a and b; do not also give actor_country or recipient_country")
+        if self.actor_country or self.recipient_country or self.dyad:
+            raise ValueError("a dyad is given by a and b; do not also give actor_country, recipient_country or dyad")
         return self
 
 

@@ -147,7 +147,7 @@ def run_sentence_gold(gold: Path, corpus: Path) -> dict[str, Any]:
     by_article = {}
     for article_id, doc in zip(ids, _nlp().pipe((articles[i].text for i in ids), batch_size=16)):
         by_article[article_id] = (doc, resolver.for_article(doc, articles[article_id]))
-    country, sector, results = Tally(), Tally(), []
+    country, sector, results, elsewhere = Tally(), Tally(), [], 0
     for row in rows:
         if row["article_id"] not in by_article:
             continue
@@ -159,7 +159,10 @@ def run_sentence_gold(gold: Path, corpus: Path) -> dict[str, Any]:
                 if not a or not a.get("text") or not a.get("country"):
                     continue
                 where = locate(text, a["text"], row["start"])
-                head = head_of(doc, *where) if where else None
+                if where is None or where[1] > row["end"]:
+                    elsewhere += 1     # the gold names the antecedent, which is not in this sentence
+                    continue
+                head = head_of(doc, *where)
                 actor = actors.actor_for(head) if head is not None else None
                 ok_c, ok_s = check_actor(actor, a["country"], a["sector"])
                 country.add(ok_c)
@@ -167,7 +170,7 @@ def run_sentence_gold(gold: Path, corpus: Path) -> dict[str, Any]:
                     sector.add(ok_s)
                 results.append({"text": a["text"], "gold": f"{a['country']}-{a['sector']}", "herald": _brief(actor),
                                 "ok": ok_c and ok_s})
-    return {"country": country, "sector": sector, "results": results}
+    return {"country": country, "sector": sector, "results": results, "not_in_sentence": elsewhere}
 
 
 # ---- GSR -----------------------------------------------------------------------------------------------------------
@@ -357,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
               f"all: {result['all_ok']}/{result['actors']}")
     elif args.command == "sentences":
         result = run_sentence_gold(args.gold, args.corpus)
-        print(f"{args.gold.name}: actor country right {result['country']}; sector right {result['sector']}")
+        print(f"{args.gold.name}: actor country right {result['country']}; sector right {result['sector']}"
+              f" ({result['not_in_sentence']} gold actor texts not in their sentence skipped)")
         if args.show_errors:
             for r in result["results"]:
                 if not r["ok"]:

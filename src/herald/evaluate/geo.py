@@ -238,7 +238,7 @@ def _same_name(gold: str, place) -> bool:
     return any(n and (n == gold or n in gold or gold in n) for n in names)
 
 
-def evaluate_event_locations(events_path: Path, articles_path: Path, fallback: str | None = None,
+def evaluate_event_locations(events_path: Path, articles_path: Path, fallback: str | None = "focus",
                              nlp=None, resolver=None) -> dict:
     """For each gold event with a location: find its trigger in the parsed article, call `location_for`, and
     compare country (ISO3) and name. Optional gold events are counted apart."""

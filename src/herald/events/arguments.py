@@ -69,6 +69,8 @@ def subject_candidates(verb: "Token", depth: int = 0) -> list[tuple["Token", str
             out: list[tuple[Token, str]] = []
             if verb.dep_ == "xcomp":  # object control: "urged Iran to release" -> Iran
                 out += [(c, "control") for c in head.children if c.dep_ == "dobj"]
+                # raising: "Suga is expected to visit", "the army is set to deploy"
+                out += [(c, "raising") for c in head.children if c.dep_ == "nsubjpass"]
             return out + [(t, f"{verb.dep_}-subject") for t, _ in subject_candidates(head, depth + 1)]
     return []
 
@@ -118,8 +120,10 @@ def deep_prep_candidates(root: "Token", slots: tuple[str, ...], exclude: set[int
 
 
 def _object_possessors(candidates: list[tuple["Token", str]]) -> list[tuple["Token", str]]:
-    """"rejected its offer", "condemned Iran's decision": whose thing it is, as a further candidate."""
-    return [(c, f"{rule}-poss") for t, rule in candidates for c in t.children if c.dep_ == "poss"]
+    """"rejected its offer", "condemned Iran's decision", "criticized the decision of the government": whose thing
+    it is, as further candidates after the thing itself."""
+    out = [(c, f"{rule}-poss") for t, rule in candidates for c in t.children if c.dep_ == "poss"]
+    return out + [(p, f"{rule}-of") for t, rule in candidates for p in prep_objects(t, "of")]
 
 
 def _usable(candidates: list[tuple["Token", str]], match: TriggerMatch) -> list[tuple["Token", str]]:
@@ -209,12 +213,15 @@ def find_arguments(match: TriggerMatch) -> Arguments:
     return verb_arguments(match) if is_verb else noun_arguments(match)
 
 
-def complement_recipients(trigger: "Token", exclude: set[int]) -> list[tuple["Token", str]]:
-    """Who a frame is aimed at when it names no one directly: "demanded that Ottawa drop...", "warned that it will
-    exert pressure on Iran", "threatened to use force against North Korea"."""
+def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = False) -> list[tuple["Token", str]]:
+    """Who an event is aimed at when it names no one directly, found in its complement or purpose clause:
+    "demanded that Ottawa drop...", "warned that it will exert pressure on Iran", "threatened to use force against
+    North Korea", "troops were deployed to push back the rebels", "sent a delegation to attend the inauguration of
+    Taiwan's new president"."""
     out: list[tuple[Token, str]] = []
     for child in trigger.children:
-        if child.dep_ not in ("ccomp", "xcomp"):
+        is_purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ not in ("ccomp", "xcomp") and not (purpose and is_purpose):
             continue
         for token in child.subtree:
             if token.i in exclude:
@@ -223,4 +230,7 @@ def complement_recipients(trigger: "Token", exclude: set[int]) -> list[tuple["To
                 out.append((token, "complement-subject"))
             elif token.dep_ == "pobj" and token.head.lower_ in ("on", "against", "to", "with"):
                 out.append((token, f"complement-{token.head.lower_}"))
+            elif purpose and token.dep_ == "dobj" and token.head is child:
+                out.append((token, "purpose-object"))
+                out += [(p, "purpose-object-of") for p in prep_objects(token, "of")]
     return out

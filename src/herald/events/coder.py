@@ -30,7 +30,15 @@ log = logging.getLogger(__name__)
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 # Events whose unresolved object is still a target worth keeping ("attacked a passenger train").
-TARGETED = frozenset({"ASSAULT", "COERCE", "AID", "RETREAT", "SANCTION"})
+TARGETED = frozenset({"ASSAULT", "COERCE", "AID", "RETREAT"})
+# Things that are not targets of an attack or a crackdown, even as its grammatical object.
+ABSTRACT = frozenset("rights right freedom freedoms liberty liberties democracy dissent speech expression activities "
+                     "activity issue issues policy policies corruption crime crimes violence terrorism extremism drugs "
+                     "trafficking smuggling unrest immigration migration abortion dissent opposition media press "
+                     "information corruption fraud".split())
+# Events a statement or meeting makes: they need someone who makes them.
+VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+FORCES = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "GOV", None})
 EXCHANGES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", None})
 __all__ = ["CESSATION", "CodedEvent", "EventCoder"]
@@ -104,8 +112,11 @@ class EventCoder:
                     continue
                 seen.add(key)
                 coded.append(item)
-                if e.modality == "asserted" and e.recipient is not None and e.event in EXCHANGES:
-                    actors.observe_event(e.actor, e.recipient)  # "the parties" = this exchange's participants
+                if e.modality == "asserted" and e.recipient is not None and e.event in EXCHANGES and \
+                        item.trigger.dep_ in ("ROOT", "conj") and item.trigger.tag_.startswith("VB"):
+                    # "the parties" = the participants of the exchange the story is telling (main clauses only,
+                    # not a meeting it mentions in passing)
+                    actors.observe_event(e.actor, e.recipient)
         return coded
 
     # -- frames ---------------------------------------------------------------------------------------------------
@@ -149,8 +160,11 @@ class EventCoder:
         recipient_candidates = list(args.recipients)
         for inner in cand.embedded:  # "threatened to use force against North Korea"
             recipient_candidates += [(t, f"embedded-{r}") for t, r in inner.args.recipients]
-        if cand.event in ("REQUEST", "THREATEN"):
-            recipient_candidates += complement_recipients(match.token, {t.i for t, _ in args.actors})
+        if cand.event in ("REQUEST", "THREATEN", "MOBILIZE") or cand.mode == "visit":
+            anchor = match.token if entry.pos == "verb" else (match.token.head if match.token.dep_ in (
+                "dobj", "nsubjpass") else match.token)
+            recipient_candidates += complement_recipients(anchor, {t.i for t, _ in args.actors},
+                                                          purpose=cand.event != "REQUEST")
         recipient, recipient_rule = _resolve(recipient_candidates, actors, actor)
         if recipient is None and recipient_candidates:
             recipient, recipient_rule = self._fallback_recipient(cand, recipient_candidates[0], places)
@@ -179,6 +193,12 @@ class EventCoder:
         if actor is None and recipient is None:
             why.append("dropped: neither an actor nor a recipient")
             return []
+        if actor is None and event_type in VERBAL:
+            why.append("dropped: a statement or meeting needs someone who makes it")
+            return []
+        if event_type == "MOBILIZE" and actor is not None and actor.sector not in FORCES:
+            why.append(f"dropped: {actor.sector} is not a force that mobilizes")
+            return []
         if actor is None:
             sector = "UAF" if event_type == "ASSAULT" else None
             actor = Actor(text=None, sector=sector, resolved_by="unidentified")
@@ -200,7 +220,7 @@ class EventCoder:
         if cand.event == "CONSULT" and place is not None and getattr(place, "country", None):
             return Actor(text=text, country=place.country, sector="GOV", start=token.idx,
                          resolved_by="visited-place"), f"{rule}:place"
-        if cand.event in TARGETED and token.tag_.startswith(("NN", "CD")):
+        if cand.event in TARGETED and token.tag_.startswith(("NN", "CD")) and token.lower_ not in ABSTRACT:
             return Actor(text=text, start=token.idx, resolved_by="target"), f"{rule}:target"
         return None, "none"
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from herald.events.lexicon import TriggerEntry, TriggerLexicon
 from herald.events.syntax import acts_as_verb
-from herald.nlp.morph import noun_forms
+from herald.nlp.morph import noun_forms, verb_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -69,7 +69,7 @@ def _extra_words_after(token: "Token", words: tuple[str, ...]) -> "Token | None"
     position = token.i
     doc = token.doc
     for word in words:
-        forms = noun_forms(word)
+        forms = noun_forms(word) | verb_forms(word)
         found = None
         for i in range(position + 1, min(position + 2 + _MAX_GAP, sent_end)):
             if doc[i].lower_ in forms:

@@ -55,9 +55,7 @@ def flatten_lists(row: dict[str, Any]) -> dict[str, Any]:
 
 def actor_label(row: dict[str, Any], side: str) -> str:
     code = "-".join(x for x in (row.get(f"{side}_country"), row.get(f"{side}_sector")) if x)
-    name = row.get(f"{side}_name") or row.get(f"{side}_text") or ""
-    if len(name) > 32:
-        name = name[:31] + "…"
+    name = _short(row.get(f"{side}_name") or row.get(f"{side}_text") or "", 28)
     return f"{code or '?'} {name}".strip() if (code or name) else ""
 
 
@@ -66,16 +64,23 @@ def print_event_table(rows: list[dict[str, Any]], console=None, title: str | Non
     from rich.console import Console
     from rich.table import Table
 
-    console = console or Console()
+    if console is None:
+        plain = Console()
+        console = plain if plain.is_terminal else Console(width=200)  # files and pipes get full rows
     table = Table(title=title or f"{len(rows)} events", show_lines=False, expand=False)
     for name in ("article", "date", "event", "cameo", "actor", "recipient", "modality", "where", "trigger"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="ellipsis", no_wrap=name in ("date", "event", "cameo", "modality"))
     for row in rows:
         date = row.get("date_start") or row.get("published") or ""
         if row.get("date_end") and row.get("date_end") != row.get("date_start"):
             date = f"{row.get('date_start')}..{row.get('date_end')}"
-        table.add_row(str(row.get("article_id") or ""), str(date), str(row.get("event") or ""),
-                      str(row.get("cameo") or ""), actor_label(row, "actor"), actor_label(row, "recipient"),
-                      str(row.get("modality") or ""), str(row.get("location_name") or ""),
-                      str(row.get("trigger_text") or ""))
+        event = str(row.get("event") or "") + (f" ({row['mode']})" if row.get("mode") else "")
+        table.add_row(_short(row.get("article_id"), 24), str(date), event, str(row.get("cameo") or ""),
+                      actor_label(row, "actor"), actor_label(row, "recipient"), str(row.get("modality") or ""),
+                      _short(row.get("location_name"), 20), _short(row.get("trigger_text"), 24))
     console.print(table)
+
+
+def _short(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"

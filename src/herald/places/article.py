@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from herald.places.syntax import LOCATIVE_PREPS
+from herald.places.syntax import LOCATIVE_PREPS, is_verb, word_class
 from herald.records import Place
 
 if TYPE_CHECKING:
@@ -58,15 +58,19 @@ class ArticlePlaces:
         return max(self.countries, key=self.countries.__getitem__) if self.countries else None
 
 
-def _is_locative(span: Span | None) -> bool:
-    """Is this mention the object of a locative preposition ("in Vienna", "in the town of Aungban")?"""
+def _is_locative(span: Span | None, strict: bool = True) -> bool:
+    """Does this mention say where something happens: the object of a locative preposition attached to a verb,
+    an event, a site or people ("met in Vienna", "a hotel in the town of X"), not to a topic ("the situation in
+    Sudan")?"""
     if span is None:
         return False
     token = span.root
     for _ in range(3):
         head = token.head
         if token.dep_ == "pobj" and head.text.lower() in LOCATIVE_PREPS:
-            return True
+            owner = head.head
+            return not strict or is_verb(owner) or any(word_class(owner, c) for c in ("event", "site", "people",
+                                                                                       "attack"))
         if token.dep_ in ("pobj", "compound", "appos", "poss") and head is not token:
             token = head if token.dep_ != "pobj" else head.head
             continue
@@ -93,7 +97,7 @@ def build_article_places(doc: Doc, recognition: "Recognition", resolved: list[tu
                     found.qualifiers.add(token.i)
         if place.country:
             weights[place.country] += 2.0 if place.source == "dateline" else 1.0
-        if place.geonames_id is not None and place.source != "dateline" and _is_locative(mention.span):
+        if place.geonames_id is not None and place.source != "dateline" and _is_locative(mention.span, False):
             key = str(place.geonames_id)
             locative[key] += 1
             first_locative.setdefault(key, (mention.start, place))

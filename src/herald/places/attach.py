@@ -219,11 +219,13 @@ def _anaphor(token: Token, found: ArticlePlaces) -> Place | None:
 def _salient_previous_country(token: Token, found: ArticlePlaces) -> str | None:
     """The country "the country" / "the capital" refers to: of the countries named before it, the one the article
     is most about (a country named in passing, "U.S. and NATO troops", does not win over the story's country)."""
-    named = {p.country for p in found.places
-             if p.start is not None and p.start < token.idx and kind_of(p) == "country" and p.country}
+    named: dict[str, int] = {}  # country -> position of its last mention before the anaphor
+    for place in found.places:
+        if place.start is not None and place.start < token.idx and kind_of(place) == "country" and place.country:
+            named[place.country] = place.start
     if not named:
         return found.main_country()
-    return max(named, key=lambda iso3: found.countries.get(iso3, 0.0))
+    return max(named, key=lambda iso3: (found.countries.get(iso3, 0.0), named[iso3]))
 
 
 # -- 3 and 4. the sentence --------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ _DATELINE = re.compile(
     (?:,[ ]*(?!{_MONTH})(?P<region>{_REGION_WORD}(?:[ ]{_REGION_WORD}){{0,2}}))?
     (?:,?[ ]*(?P<date>{_MONTH}))?
     [ ]*(?P<agency>\([A-Za-z][A-Za-z .&/\-]{{0,30}}\))?
-    [ ]*(?P<sep>[\-–—:\ufffd]+|\.[ ]+[A-Z][A-Za-z]+[ ]*[\-–—]+)[ ]""",
+    [ ]*(?P<sep>[\-–—:\ufffd]+|\.[ ]+[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){{0,2}}[ ]*[\-–—]+)[ ]""",
     re.VERBOSE)
 
 

@@ -166,6 +166,8 @@ class ToponymRecognizer:
             trimmed = _trim(ent)
             if trimmed is None or any(t.i in taken for t in trimmed) or trimmed[0].text in table:
                 continue
+            if found.dateline and trimmed.start_char < found.dateline.span_end:
+                continue  # the agency of "BRUSSELS. KAZINFORM -" or "NAIROBI. KENYA NEWS -"
             parts = _split_commas(trimmed)
             if len(parts) == 1 and len(trimmed) > 1 and ent.label_ in ("GPE", "LOC") \
                     and not self._is_known(trimmed.text):

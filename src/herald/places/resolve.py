@@ -33,7 +33,7 @@ QUALIFIER_MATCH = 6.0
 ADMIN1_MENTIONED = 2.0
 NEARBY_KM, NEARBY_BONUS, NEARBY_MAX = 150.0, 1.0, 3
 NEARBY_DEGREES = NEARBY_KM / 111.0
-SHARED_REGION_BONUS, SHARED_REGION_MAX = 1.5, 2
+SHARED_REGION_BONUS, SHARED_REGION_MAX = 1.0, 2
 MIN_SCORE = 3.0  # below this, a name is left unresolved rather than sent to an out-of-context hamlet
 CITY_STATE_MIN, CITY_STATE_SHARE = 50_000, 0.2
 MAJOR_POPULATION = 100_000
@@ -116,7 +116,8 @@ class PlaceResolver:
         for mention in ordered:
             chosen[id(mention)] = self._best_memo(mention, options[id(mention)], context, chosen, regions, memo)
         # Pass 2: coherence with the divisions and places the article names (ambiguous names only).
-        coherence = _Coherence([e for e in chosen.values() if e is not None], regions)
+        coherence = _Coherence([(name_key(m.text), chosen[id(m)]) for m in mentions if chosen[id(m)] is not None],
+                               regions)
         by_sense: dict[str, Entry | None] = {}
         memo.clear()
         for mention in ordered:
@@ -256,16 +257,22 @@ class _RegionSupport:
 
     def __init__(self, mentions: list[Mention], options: dict[int, list[Candidate]]):
         self.by_name: dict[str, set[int]] = {}
+        self.country_names: set[str] = set()  # names that can mean a country: they neither give nor get support
         for mention in mentions:
-            regions = self.by_name.setdefault(name_key(mention.text), set())
-            for cand in options[id(mention)]:
+            key = name_key(mention.text)
+            cands = options[id(mention)]
+            if any(c.entry.kind == "country" and c.quality <= 1 for c in cands):
+                self.country_names.add(key)
+                continue
+            regions = self.by_name.setdefault(key, set())
+            for cand in cands:
                 region = cand.entry.id if cand.entry.kind == "adm1" else cand.entry.admin1_id
                 if region is not None and cand.entry.kind != "country":
                     regions.add(region)
 
     def support(self, entry: Entry, key: str) -> int:
         region = entry.id if entry.kind == "adm1" else entry.admin1_id
-        if region is None or entry.kind in ("country", "continent"):
+        if region is None or entry.kind in ("country", "continent") or key in self.country_names:
             return 0
         return sum(1 for name, regions in self.by_name.items() if name != key and region in regions)
 
@@ -274,31 +281,33 @@ class _RegionSupport:
 
 
 class _Coherence:
-    """Places the article already names: divisions (a candidate inside one gains) and points (nearby gains)."""
+    """Places the article already names (pass 1): divisions (a candidate inside one gains), places inside a
+    division (the division gains) and points (nearby gains). A name never supports itself ("Quebec" the
+    province does not vote for Quebec the city)."""
 
-    def __init__(self, entries: Iterable[Entry], regions: _RegionSupport):
+    def __init__(self, chosen: Iterable[tuple[str, Entry]], regions: _RegionSupport):
         self.regions = regions
-        self.admin1: Counter[int] = Counter()
-        self.points: dict[int, tuple[float, float]] = {}
-        self.inside: dict[int, set[int]] = {}  # adm1 id -> the other places named inside it
-        for entry in entries:
+        self.admin1: dict[int, set[str]] = {}  # adm1 id -> names that chose it
+        self.points: dict[int, tuple[str, float, float]] = {}
+        self.inside: dict[int, dict[int, str]] = {}  # adm1 id -> {place id: name} of the places named inside it
+        for key, entry in chosen:
             if entry.kind in ("city", "adm2") and entry.admin1_id is not None:
-                self.inside.setdefault(entry.admin1_id, set()).add(entry.id)
+                self.inside.setdefault(entry.admin1_id, {})[entry.id] = key
             if entry.kind == "adm1":
-                self.admin1[entry.id] += 1
+                self.admin1.setdefault(entry.id, set()).add(key)
             elif entry.kind in ("city", "adm2") and entry.lat is not None:
-                self.points[entry.id] = (entry.lat, entry.lon)
+                self.points[entry.id] = (key, entry.lat, entry.lon)
 
     def bonus(self, entry: Entry, key: str) -> float:
         score = self.regions.bonus(entry, key)
         if entry.kind == "adm1":  # "Georgia" in a story about Savannah and Macon: the state
-            score += CONTAINS_BONUS * min(len(self.inside.get(entry.id, ())), CONTAINS_MAX)
-        if entry.kind != "adm1" and entry.admin1_id is not None and self.admin1.get(entry.admin1_id):
+            inside = sum(1 for name in self.inside.get(entry.id, {}).values() if name != key)
+            score += CONTAINS_BONUS * min(inside, CONTAINS_MAX)
+        elif entry.admin1_id is not None and self.admin1.get(entry.admin1_id, set()) - {key}:
             score += ADMIN1_MENTIONED
         if entry.lat is not None and entry.kind in ("city", "adm2"):
-            near = sum(1 for other_id, (lat, lon) in self.points.items()
-                       if other_id != entry.id and abs(lat - entry.lat) < NEARBY_DEGREES
+            near = sum(1 for other_id, (name, lat, lon) in self.points.items()
+                       if other_id != entry.id and name != key and abs(lat - entry.lat) < NEARBY_DEGREES
                        and haversine_km(entry.lat, entry.lon, lat, lon) < NEARBY_KM)
             score += NEARBY_BONUS * min(near, NEARBY_MAX)
         return score
-

@@ -43,7 +43,9 @@ _SITE_NOUNS = (
     "center", "centre", "university", "campus", "shelter", "warehouse", "factory", "mall", "restaurant", "bar",
     "club", "park", "forest", "desert", "valley", "mountain", "river", "lake", "sea", "waters", "frontline",
     "front", "hub", "enclave", "settlement", "municipality", "parish", "oblast", "governorate", "prefecture",
-    "locality", "community", "residence", "venue", "hall", "chamber", "port", "terminal", "crossing", "corridor")
+    "locality", "community", "residence", "venue", "hall", "chamber", "port", "terminal", "crossing", "corridor",
+    "block", "apartment", "tower", "complex", "infrastructure", "target", "position", "post", "outpost", "depot",
+    "barracks", "substation", "dam", "pipeline", "embassy", "ministry", "parliament", "checkpoint", "airbase")
 _PEOPLE_NOUNS = (
     "force", "troop", "soldier", "militant", "fighter", "police", "policeman", "officer", "resident", "civilian",
     "people", "person", "protester", "demonstrator", "attacker", "rebel", "gunman", "terrorist", "passenger",

@@ -1,0 +1,68 @@
+"""The FastAPI application: JSON API under /api, OpenAPI docs at /docs (served offline), the dashboard at /."""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+
+from herald import __version__
+from herald.api.config import ApiConfig
+from herald.api.database import Database
+from herald.api.routes import router
+from herald.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
+from herald.api.writes import Ingestor, PipelineFactory, default_pipeline
+from herald.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: ApiConfig, *, pipeline_factory: PipelineFactory = default_pipeline) -> FastAPI:
+    """Open the store (read-only unless a token enables writes) and build the app over it."""
+    from herald.web import mount_dashboard
+
+    database = Database(config.db, writable=config.writes_enabled)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        database.close()
+
+    app = FastAPI(title="Herald", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Political event data from news: who did what to whom, when and where, with the "
+                              "sentence that says so. Read endpoints are open; POST /api/articles needs the "
+                              "server's token.")
+    app.state.config = config
+    app.state.database = database
+    app.state.ingestor = Ingestor(database, config, pipeline_factory)
+    app.include_router(router)
+    mount_dashboard(app)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StoreError, _store_error)
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
+    log.info("serving %s (%s)", config.db, "writes enabled" if config.writes_enabled else "read-only")
+    return app
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """422 with a one-line message naming each bad parameter, and the details (without echoing inputs)."""
+    errors = [{k: v for k, v in e.items() if k not in ("input", "url", "ctx")} for e in exc.errors()]
+    message = "; ".join(_describe(e) for e in errors)
+    return JSONResponse(status_code=422, content={"message": message, "detail": jsonable_encoder(errors)})
+
+
+def _describe(error: dict) -> str:
+    where = ".".join(str(part) for part in error["loc"][1:])
+    text = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {text}" if where else text
+
+
+async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
+    log.error("store error on %s: %s", request.url.path, exc)
+    return JSONResponse(status_code=503, content={"detail": str(exc)})

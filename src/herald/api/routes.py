@@ -1,0 +1,128 @@
+"""The JSON endpoints under /api. Handlers are plain functions (FastAPI runs them in its thread pool); each opens a
+reader cursor for its queries."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi.security import HTTPAuthorizationCredentials
+
+from herald.api import analysis, queries
+from herald.api.database import Database
+from herald.api.filters import EventFilters
+from herald.api.highlight import marks_for
+from herald.api.params import ActorListParams, ArticleListParams, DyadParams, EventListParams, NetworkParams, PlaceParams
+from herald.api.security import bearer, check_token
+from herald.api.writes import ArticlesIn
+
+router = APIRouter(prefix="/api")
+
+
+def database(request: Request) -> Database:
+    return request.app.state.database
+
+
+Db = Annotated[Database, Depends(database)]
+
+
+@router.get("/health", tags=["meta"])
+def health(request: Request, db: Db) -> dict[str, Any]:
+    """Liveness, and whether this server accepts writes."""
+    with db.reader() as store:
+        events = store.count("events")
+    return {"status": "ok", "events": events, "writes_enabled": request.app.state.config.writes_enabled}
+
+
+@router.get("/summary", tags=["analysis"])
+def summary(db: Db, filters: Annotated[EventFilters, Query()]) -> dict[str, Any]:
+    """Counts of the matching events: by type, QuadClass, modality, month; top countries and dyads."""
+    with db.reader() as store:
+        return analysis.summary(store, filters)
+
+
+@router.get("/events", tags=["events"])
+def events(db: Db, params: Annotated[EventListParams, Query()]) -> dict[str, Any]:
+    """Events matching the filters, one page at a time, each with its sentence."""
+    with db.reader() as store:
+        return queries.list_events(store, params)
+
+
+@router.get("/events/{event_id:path}", tags=["events"])
+def event(db: Db, event_id: str) -> dict[str, Any]:
+    """One event with its evidence: the sentence, the trigger's offsets, the rule or model that coded it.
+    Event ids contain '#': send it as %23."""
+    with db.reader() as store:
+        found = queries.get_event(store, event_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no event {event_id!r}")
+    return found
+
+
+@router.get("/articles", tags=["articles"])
+def articles(db: Db, params: Annotated[ArticleListParams, Query()]) -> dict[str, Any]:
+    """Stored articles, newest first."""
+    with db.reader() as store:
+        return queries.list_articles(store, params)
+
+
+@router.get("/articles/{article_id:path}", tags=["articles"])
+def article(db: Db, article_id: str) -> dict[str, Any]:
+    """One article: its text, its events, and the spans to highlight (triggers, actors, recipients, dates,
+    places), as offsets into the text."""
+    with db.reader() as store:
+        found = queries.get_article(store, article_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {article_id!r}")
+    found["marks"] = [m.to_dict() for m in marks_for(found["text"], found["events"])]
+    return found
+
+
+@router.post("/articles", tags=["articles"], status_code=status.HTTP_201_CREATED,
+             responses={200: {"description": "Nothing new was stored (already stored or duplicates)"},
+                        401: {"description": "No token given"}, 403: {"description": "Bad token, or writes disabled"},
+                        413: {"description": "Body too large"}, 422: {"description": "Invalid articles"}})
+def post_articles(request: Request, response: Response, body: ArticlesIn,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> dict[str, Any]:
+    """Code new articles (JSON, as in a JSON Lines file) and store them. Needs `Authorization: Bearer <token>`."""
+    check_token(request, credentials)
+    config = request.app.state.config
+    if len(body.articles) > config.max_articles_per_request:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            f"at most {config.max_articles_per_request} articles per request, "
+                            f"got {len(body.articles)}")
+    result = request.app.state.ingestor.ingest(body.articles)
+    if not result["articles"]:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            {"message": "no article could be processed", "failures": result["failures"]})
+    if not any(a["stored"] for a in result["articles"]):
+        response.status_code = status.HTTP_200_OK
+    return result
+
+
+@router.get("/actors", tags=["actors"])
+def actors(db: Db, params: Annotated[ActorListParams, Query()]) -> dict[str, Any]:
+    """The actor knowledge base (what ingestion learnt about named actors), most mentioned first."""
+    with db.reader() as store:
+        return queries.list_actors(store, params)
+
+
+@router.get("/dyads", tags=["analysis"])
+def dyads(db: Db, params: Annotated[DyadParams, Query()]) -> dict[str, Any]:
+    """Events between two countries per week or month: counts by QuadClass, PLOVER type and direction, and the
+    Goldstein sum (cooperation above zero, conflict below)."""
+    with db.reader() as store:
+        return analysis.dyad_series(store, params)
+
+
+@router.get("/network", tags=["analysis"])
+def network(db: Db, params: Annotated[NetworkParams, Query()]) -> dict[str, Any]:
+    """Who acts on whom: nodes (with layout positions) and directed edges weighted by event counts."""
+    with db.reader() as store:
+        return analysis.network(store, params)
+
+
+@router.get("/places", tags=["analysis"])
+def places(db: Db, params: Annotated[PlaceParams, Query()]) -> dict[str, Any]:
+    """Where events happen: one point per place, with counts and mean Goldstein."""
+    with db.reader() as store:
+        return analysis.places(store, params)

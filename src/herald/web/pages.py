@@ -1,0 +1,91 @@
+"""HTML pages of the dashboard. The article page is rendered here (Jinja2, autoescaped: article text is always
+text); the other pages are shells whose scripts (static/*.js) fetch the JSON API and draw with plotly.js."""
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, get_args
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from herald.api import queries
+from herald.api.filters import QUAD_CLASS_NAMES, Modality, PloverType, SortKey
+from herald.api.highlight import marks_for, segments
+from herald.web import package_dir
+
+router = APIRouter(include_in_schema=False)
+
+# (value, label) pairs of the pages' select boxes.
+OPTIONS: dict[str, list[tuple[Any, str]]] = {
+    "event": [(t, t) for t in get_args(PloverType)],
+    "quad_class": [(q, f"{q} {name}") for q, name in QUAD_CLASS_NAMES.items()],
+    "modality": [(m, m) for m in get_args(Modality)],
+    "sort": [(s, ("newest first" if s == "-date" else "oldest first" if s == "date" else
+                  s.lstrip("-").replace("_", " ") + (" (high first)" if s.startswith("-") else " (low first)")))
+             for s in get_args(SortKey)],
+    "interval": [("month", "month"), ("week", "week")],
+    "direction": [("both", "both ways"), ("a_to_b", "A acts on B"), ("b_to_a", "B acts on A")],
+    "level": [("country", "countries"), ("actor", "named actors")],
+}
+PAGES = {"explorer": "Events", "dyads": "Dyads", "network": "Network", "map": "Map", "actors": "Actors"}
+
+
+@cache
+def templates():
+    import jinja2
+    from fastapi.templating import Jinja2Templates
+
+    # autoescape=True for every template: whatever an article contains is rendered as text.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(package_dir("templates")), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    return Jinja2Templates(env=env)
+
+
+def _render(request: Request, name: str, page: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    values = {key: value for key, value in request.query_params.multi_items() if value}
+    lists = {key: request.query_params.getlist(key) for key in request.query_params}
+    return templates().TemplateResponse(request, name, {"page": page, "pages": PAGES, "params": values,
+                                                         "lists": lists, "options": OPTIONS, **context},
+                                        status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def explorer(request: Request) -> HTMLResponse:
+    return _render(request, "explorer.html", "explorer")
+
+
+@router.get("/dyads", response_class=HTMLResponse)
+def dyads(request: Request) -> HTMLResponse:
+    return _render(request, "dyads.html", "dyads")
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request) -> HTMLResponse:
+    return _render(request, "network.html", "network")
+
+
+@router.get("/map", response_class=HTMLResponse)
+def world_map(request: Request) -> HTMLResponse:
+    return _render(request, "map.html", "map")
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request) -> HTMLResponse:
+    return _render(request, "actors.html", "actors")
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article(request: Request, article_id: str, event: str | None = None) -> HTMLResponse:
+    """The article with every event's trigger, actor, recipient, date and place highlighted; `event` selects one
+    event: its sentence is marked and scrolled into view."""
+    with request.app.state.database.reader() as store:
+        found = queries.get_article(store, article_id)
+    if found is None:
+        return _render(request, "missing.html", "article", status_code=404, what=f"article {article_id!r}")
+    events = found["events"]
+    selected = next((e for e in events if e["id"] == event), None)
+    selected_id = selected["id"] if selected else None
+    pieces = segments(found["text"], marks_for(found["text"], events, selected_id), selected_id)
+    url = found.get("url") or ""
+    return _render(request, "article.html", "article", article=found, segments=pieces, events=events,
+                   selected=selected, article_url=url if url.startswith(("https://", "http://")) else None)
