@@ -38,6 +38,7 @@ class PipelineOptions:
     batch_size: int = 32
     actor_files: Sequence[str | Path] = ()  # user actor dictionaries (YAML/CSV/Phoenix)
     trigger_files: Sequence[str | Path] = ()  # user trigger lexicons (YAML or PETRARCH verb dictionaries)
+    hypothetical: bool = False  # also code events the text only supposes ("could impose sanctions")
     spacy_model: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -64,7 +65,7 @@ class Pipeline:
         nlp = load_nlp(options.spacy_model)
         actors = ActorResolver(ActorGazetteer.default(user_files=tuple(options.actor_files)),
                                kb=kb if kb is not None else ActorKB())
-        coder = EventCoder.default(user_files=tuple(options.trigger_files))
+        coder = EventCoder.default(user_files=tuple(options.trigger_files), hypothetical=options.hypothetical)
         return cls(nlp, actors, coder, TimeTagger(), PlaceResolver(Gazetteer()), batch_size=options.batch_size)
 
     @property
@@ -153,7 +154,7 @@ def fill_country_from_context(event: Event, main_country: str | None) -> None:
     where the event happened, else to the country the article is about. Marked in `resolved_by`."""
     where = event.location.country if event.location is not None else None
     for side in (event.actor, event.recipient):
-        if side is None or side.country is not None or (side.text is None and side.sector is None):
+        if side is None or side.country is not None or side.text is None:  # an unidentified attacker stays unknown
             continue
         country = where or main_country
         if country:

@@ -44,7 +44,7 @@ CASES = [
      [("PROTEST", "FRA", "FRA", "asserted")]),
     # modality
     ("Japan did not attack the vessel, the defence ministry said.", [("ASSAULT", "JPN", None, "negated")]),
-    ("Finland could impose sanctions on Belarus.", [("SANCTION", "FIN", "BLR", "hypothetical")]),
+    ("Finland could impose sanctions on Belarus.", []),  # supposed, not done: not coded by default
     ("The Mexican president plans to meet Canadian Prime Minister Mark Carney.",
      [("CONSULT", "MEX", "CAN", "future")]),
     ("Hungary refused to release the detained journalists.", [("REJECT", "HUN", None, "asserted")]),
@@ -104,3 +104,19 @@ def test_coordinated_actors_give_one_event_each(code_text):
 def test_frames_fold_the_event_they_govern(code_text):
     result = code_text("Russia threatened to cut gas supplies to Moldova.")
     assert [(e.event, e.recipient.country if e.recipient else None) for e in result.events] == [("THREATEN", "MDA")]
+
+
+def test_hypothetical_events_on_request(pipeline):
+    import datetime as dt
+
+    from herald.events import EventCoder
+    from herald.pipeline import Pipeline
+    from herald.records import Article
+
+    coder = EventCoder(pipeline.coder.lexicon, hypothetical=True)
+    supposing = Pipeline(pipeline.nlp, pipeline.actors, coder, pipeline.times, pipeline.places)
+    text = "Finland could impose sanctions on Belarus. If attacked, Latvia would expel Russian diplomats."
+    result = supposing.process(Article(id="h", published=dt.date(2024, 2, 2), text=text, content_hash="h"))
+    assert summary(result.events) == [("ASSAULT", None, "LVA", "hypothetical"),
+                                      ("SANCTION", "FIN", "BLR", "hypothetical"),
+                                      ("SANCTION", "LVA", "RUS", "hypothetical")]

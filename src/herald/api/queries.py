@@ -94,7 +94,7 @@ def list_actors(store: Store, params: ActorListParams) -> dict[str, Any]:
         return {"total": 0, "offset": params.offset, "limit": params.limit, "items": []}
     clauses, values = [], []
     if params.name:
-        clauses.append("(contains(lower(name), lower(?)) OR list_contains(list_transform(aliases, x -> lower(x)), "
+        clauses.append("(contains(lower(name), lower(?)) OR list_contains(list_transform(aliases, lambda x: lower(x)), "
                        "lower(?)))")
         values += [params.name, params.name]
     for column in ("country", "sector", "kind"):

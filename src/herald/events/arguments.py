@@ -90,6 +90,8 @@ def _verb_recipients(match: TriggerMatch, exclude: set[int]) -> list[tuple["Toke
                 out += [(c, "passive-subject") for c in verb.children if c.dep_ == "nsubjpass"]
                 if verb.dep_ == "acl":
                     out.append((verb.head, "passive-head"))
+                elif verb.dep_ == "advcl":  # "One of the leaders is dead, killed in ...": the head's subject
+                    out += [(c, "participle-head-subject") for c in verb.head.children if c.dep_ == "nsubj"]
             else:
                 out += [(c, "dobj") for c in verb.children if c.dep_ == "dobj" and c is not match.obj]
         elif slot == "dative":
@@ -123,6 +125,8 @@ def _object_possessors(candidates: list[tuple["Token", str]]) -> list[tuple["Tok
     """"rejected its offer", "condemned Iran's decision", "criticized the decision of the government": whose thing
     it is, as further candidates after the thing itself."""
     out = [(c, f"{rule}-poss") for t, rule in candidates for c in t.children if c.dep_ == "poss"]
+    out += [(c, f"{rule}-modifier") for t, rule in candidates for c in t.children
+            if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]  # "the U.S. proposal"
     return out + [(p, f"{rule}-of") for t, rule in candidates for p in prep_objects(t, "of")]
 
 
@@ -148,6 +152,9 @@ def verb_arguments(match: TriggerMatch) -> Arguments:
     return Arguments(_usable(actors, match), _usable(recipients, match))
 
 
+_TAKING_PART = frozenset(f for lemma in "engage participate take join involve".split() for f in verb_forms(lemma))
+
+
 def _light_verb(noun: "Token") -> "Token | None":
     """The verb a noun trigger is the object of: "held [talks]", "went on [strike]", "launched 10 days of [war games]",
     "launched a [mediation] effort"."""
@@ -161,8 +168,9 @@ def _light_verb(noun: "Token") -> "Token | None":
     head = anchor.head
     if anchor.dep_ in ("dobj", "attr", "conj") and head.tag_.startswith("VB"):
         return head
-    if anchor.dep_ == "pobj" and head.lower_ in ("on", "in", "into", "under") and head.head.tag_.startswith("VB"):
-        return head.head  # "went on strike", "engaged in talks", "put under investigation"
+    if anchor.dep_ == "pobj" and head.head.tag_.startswith("VB") and (
+            head.lower_ in ("on", "into", "under") or (head.lower_ == "in" and head.head.lower_ in _TAKING_PART)):
+        return head.head  # "went on strike", "engaged in talks", "put under investigation"; not "died in a raid"
     return None
 
 

@@ -75,14 +75,15 @@ class Candidate:
 
 
 class EventCoder:
-    def __init__(self, lexicon: TriggerLexicon, ontology: Ontology | None = None, *, hypothetical: bool = True):
+    def __init__(self, lexicon: TriggerLexicon, ontology: Ontology | None = None, *, hypothetical: bool = False):
+        """`hypothetical`: also code events the text only supposes ("could impose sanctions", "if attacked")."""
         self.lexicon = lexicon
         self.ontology = ontology or load_ontology()
         self.hypothetical = hypothetical
 
     @classmethod
-    def default(cls, user_files: Iterable[str | Path] = ()) -> "EventCoder":
-        return cls(load_lexicon(user_files))
+    def default(cls, user_files: Iterable[str | Path] = (), hypothetical: bool = False) -> "EventCoder":
+        return cls(load_lexicon(user_files), hypothetical=hypothetical)
 
     # -- public ---------------------------------------------------------------------------------------------------
     def code(self, doc: "Doc", article: Article, actors: ArticleActorsLike, trace: list[dict] | None = None,

@@ -37,17 +37,19 @@ class TriggerMatch:
         return self.last.idx + len(self.last.text)
 
 
-def object_tokens(token: "Token") -> list["Token"]:
-    """What a verb acts on: direct objects, passive subjects, attributes, prepositional objects (with conjuncts)."""
+def object_tokens(token: "Token", preps: frozenset[str] | None = None) -> list["Token"]:
+    """What a verb acts on: direct objects, passive subjects, attributes, and objects of the prepositions `preps`
+    (all prepositions when None), with conjuncts. Prepositions may hang on a particle or adverb ("pulled out of the
+    treaty", "ordered him back to prison")."""
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
             out.append(child)
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and (preps is None or child.lower_ in preps):
             out.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "prt":  # "pulled out of the treaty"
+        elif child.dep_ in ("prt", "advmod"):
             for grand in child.children:
-                if grand.dep_ == "prep":
+                if grand.dep_ == "prep" and (preps is None or grand.lower_ in preps):
                     out.extend(c for c in grand.children if c.dep_ == "pobj")
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "a journalist arrested over ...": the head is the patient
         out.append(token.head)
@@ -116,6 +118,8 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
         c for p in token.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
     if entry.not_objects and any(_forms_match(o, entry.not_objects) for o in objects):
         return None
+    if entry.pos == "verb":  # the required object: direct, or after one of the entry's own prepositions
+        objects = object_tokens(token, frozenset(entry.recipient))
     if entry.not_objects and entry.pos == "verb":  # "declined to comment"
         if any(c.dep_ == "xcomp" and c.lower_ in entry.not_objects for c in token.children):
             return None

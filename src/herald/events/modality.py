@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+ABILITY = frozenset({"can", "ca", "could", "may", "might", "must", "should", "would"})
 # Verbs that put the event they govern in the future: "plans to visit", "is expected to meet", "set to sign".
 FUTURE_GOVERNORS = frozenset(
     "plan plans planned planning intend intends intended intending expect expects expected schedule schedules "
@@ -67,7 +68,8 @@ def modality_of(trigger: "Token") -> str:
     for position, token in enumerate(chain):
         children = {c.lower_ for c in token.children if c.dep_ == "neg"}
         if children & NEGATIONS and position == 0:
-            return "negated"
+            # "cannot suppress", "could not attack": a claim about ability, not a report that it did not happen
+            return "hypothetical" if _aux_words(token) & ABILITY else "negated"
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
             return "hypothetical"
         aux = _aux_words(token)

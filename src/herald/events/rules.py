@@ -121,7 +121,7 @@ def inside_other(cand: "Candidate", candidates: list["Candidate"]) -> "Candidate
 
 
 # "X said Y must do Z": a demand made as a statement of obligation. The speaker requests, Y is the recipient.
-OBLIGATION_MODALS = frozenset({"must", "should"})
+OBLIGATION_MODALS = frozenset({"must"})  # "should" is advice, not a demand
 DECLARING = frozenset(f for lemma in ("say tell declare insist reiterate stress conclude argue write state add "
                                       "warn remind emphasize emphasise assert maintain demand urge").split()
                       for f in verb_forms(lemma)) | {"reminder", "statement", "declaration", "message"}

@@ -9,9 +9,12 @@ if TYPE_CHECKING:
 
 
 def is_passive(verb: "Token") -> bool:
+    """"was killed", "killed by", "a journalist arrested over...", "..., killed in an airstrike" (a participle)."""
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if verb.tag_ != "VBN":
+        return False
+    return verb.dep_ == "acl" or (verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
 
 
 def prep_objects(token: "Token", word: str) -> Iterator["Token"]:

@@ -173,15 +173,20 @@ class ParallelRunner:
         ready = self._context.Queue()
         self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_init_worker,
                                          initargs=(self.factory, ready))
-        self._pool.submit(_noop)  # the pool starts its processes on the first submit
+        # A spawning pool starts one process per submit while none is idle: one no-op task per worker starts all.
+        probes = [self._pool.submit(_noop) for _ in range(self.workers)]
         started = 0
         deadline = time.monotonic() + self.start_timeout
         while started < self.workers:
             try:
-                _pid, error = ready.get(timeout=max(0.1, deadline - time.monotonic()))
+                _pid, error = ready.get(timeout=0.5)
             except queue.Empty:
-                self.close()
-                raise ModelError(f"the worker processes did not start within {self.start_timeout:.0f} s") from None
+                broken = next((p.exception() for p in probes if p.done() and p.exception() is not None), None)
+                if broken is not None or time.monotonic() > deadline:
+                    self.close()
+                    reason = f"they died: {broken}" if broken else f"not within {self.start_timeout:.0f} s"
+                    raise ModelError(f"the worker processes did not start ({reason})") from None
+                continue
             if error is not None:
                 self.close()
                 raise ModelError(f"a worker process could not build the pipeline: {error}")
@@ -232,7 +237,12 @@ class ParallelRunner:
 
     def _submit(self, items: list[Item]) -> Future:
         assert self._pool is not None
-        return self._pool.submit(_process_chunk, items)
+        try:
+            return self._pool.submit(_process_chunk, items)
+        except BrokenProcessPool as exc:  # broke since the last look: this chunk is re-run by the recovery
+            future: Future = Future()
+            future.set_exception(exc)
+            return future
 
     def _collect(self, future: "Future | None") -> list[Result]:
         assert future is not None

@@ -26,7 +26,7 @@ from herald.places.names import is_latin, name_key, read_table
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 ADMIN_TYPES_SUFFIXED = ("State", "Province", "Region", "County", "District", "Governorate", "Oblast", "Prefecture")
 GENERIC_SUFFIXES = (" county", " parish", " district", " province", " region", " governorate", " oblast",
                     " prefecture", " state", " municipality", " borough")
@@ -182,7 +182,8 @@ def collect_places() -> dict[int, _Place]:
                        lat=float(c["latitude"]), lon=float(c["longitude"]), population=int(c.get("population") or 0))
         place.add_name(c["name"], 0)
         for alt in c.get("alternatenames", []):
-            place.add_name(alt, 2)
+            if len(alt) > 3 and not (alt.isupper() and len(alt) <= 5):  # "AI", "MOD", "LA": codes, not names
+                place.add_name(alt, 2)
         if place.id in places:  # a GeoNames id that is already a country or a division
             continue
         places[place.id] = place
@@ -222,3 +223,24 @@ def build_index(path: Path) -> int:
     tmp.replace(path)
     log.info("built the gazetteer index %s: %d places", path, len(places))
     return len(places)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m herald.places.build [PATH]`: build the index (to the default cache path when none is given)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args:
+        path = Path(args[0])
+    else:
+        from herald.places.gazetteer import Gazetteer
+
+        path = Gazetteer().path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = build_index(path)
+    print(f"{path}: {count} places")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -10,6 +10,8 @@ import hashlib
 import logging
 import os
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -124,8 +126,6 @@ class Gazetteer:
         path = self.path
         if path.exists():
             return path
-        from herald.places.build import build_index
-
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -135,10 +135,12 @@ class Gazetteer:
             if path.exists():
                 return path
         log.info("building the gazetteer index at %s (once; about 15 s)", path)
-        try:
-            build_index(path)
-        except (OSError, ValueError, KeyError, sqlite3.Error) as exc:
-            raise ModelError(f"cannot build the gazetteer index at {path}: {exc}") from exc
+        # In a child process: reading the packages' JSON takes ~0.5 GB for a moment, which the caller (often a
+        # pipeline process holding a spaCy model) should not keep as its peak memory.
+        done = subprocess.run([sys.executable, "-m", "herald.places.build", str(path)], capture_output=True,
+                              text=True, check=False)
+        if done.returncode != 0 or not path.exists():
+            raise ModelError(f"cannot build the gazetteer index at {path}: {done.stderr.strip()[-500:]}")
         return path
 
     # -- lookups ----------------------------------------------------------------------------------------------

@@ -156,7 +156,8 @@ class ToponymRecognizer:
         if found.dateline:
             found.mentions.extend(self._dateline_mentions(doc, found.dateline, taken))
         found.demonym_countries = _demonym_countries(text, table)
-        for ent in _entities(doc):
+        ents = _entities(doc)
+        for ent in ents:
             label = ent.label_
             if label not in PLACE_LABELS and label != "ORG":
                 continue
@@ -187,8 +188,21 @@ class ToponymRecognizer:
                 previous = mention
         found.mentions.extend(self._gazetteer_mentions(doc, taken))
         found.mentions.sort(key=lambda m: m.start)
+        found.mentions = self._drop_person_like(found.mentions, ents)
         self._link_qualifiers(doc, found.mentions)
         return found
+
+    def _drop_person_like(self, mentions: list[Mention], ents: list[Span]) -> list[Mention]:
+        """Unknown names that the NER calls a place once but a person or organisation elsewhere in the article
+        ("Modi", "Buhari"), or that say things ("Guhdar said"), are not places."""
+        others = {ent.text for ent in ents if ent.label_ in ("PERSON", "ORG")}
+        kept = []
+        for mention in mentions:
+            if mention.source == "ner" and not mention.is_qualifier and not self._is_known(mention.text) and (
+                    mention.text in others or (mention.span is not None and is_actor_metonym(mention.span))):
+                continue
+            kept.append(mention)
+        return kept
 
     def _split_list(self, span: Span) -> list[Span]:
         """An unknown multi-word name: split a run of major places ("Greece Italy"), or shrink it to the major
