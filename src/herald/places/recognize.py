@@ -34,7 +34,13 @@ NOT_PLACES = frozenset({
     "president", "premier", "parliament", "senate", "congress", "university", "republic", "state", "city",
     "regina", "carmel", "columbia", "sale", "bury", "wells", "brighton", "cork", "derby", "marathon",
     "bristol", "oxford", "cambridge", "trump", "young", "white", "green", "brown", "white house",
+    "north", "south", "east", "west", "centre", "center", "central", "northern", "southern", "eastern", "western",
+    "north west", "north east", "south west", "south east", "midlands", "capital", "coast", "littoral", "islands",
 })
+# Words that qualify a region rather than name a place: "Latin America" is not "America".
+_QUALIFYING_WORDS = frozenset({"latin", "north", "south", "east", "west", "central", "northern", "southern",
+                               "eastern", "western", "middle", "upper", "lower", "greater", "new", "old", "sub",
+                               "saharan", "sub-saharan", "inner", "outer"})
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +219,10 @@ class ToponymRecognizer:
         doc = span.doc
         for size in range(len(span) - 1, 0, -1):
             for sub in (doc[span.end - size:span.end], doc[span.start:span.start + size]):
-                if not sub[0].is_punct and not sub[-1].is_punct and self._is_major(sub.text):
+                rest = [t.text.lower() for t in span if t.i < sub.start or t.i >= sub.end]
+                if sub[0].is_punct or sub[-1].is_punct or any(w in _QUALIFYING_WORDS for w in rest):
+                    continue
+                if self._is_major(sub.text):
                     return [sub]
         return [span]
 
