@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
-from fastapi.security import HTTPAuthorizationCredentials
 
 from herald.api import analysis, queries
 from herald.api.database import Database
 from herald.api.filters import EventFilters
 from herald.api.highlight import marks_for
 from herald.api.params import ActorListParams, ArticleListParams, DyadParams, EventListParams, NetworkParams, PlaceParams
-from herald.api.security import bearer, check_token
+from herald.api.security import require_token
 from herald.api.writes import ArticlesIn
 
 router = APIRouter(prefix="/api")
@@ -80,11 +79,10 @@ def article(db: Db, article_id: str) -> dict[str, Any]:
 @router.post("/articles", tags=["articles"], status_code=status.HTTP_201_CREATED,
              responses={200: {"description": "Nothing new was stored (already stored or duplicates)"},
                         401: {"description": "No token given"}, 403: {"description": "Bad token, or writes disabled"},
-                        413: {"description": "Body too large"}, 422: {"description": "Invalid articles"}})
-def post_articles(request: Request, response: Response, body: ArticlesIn,
-                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> dict[str, Any]:
+                        413: {"description": "Body too large"}, 422: {"description": "Invalid articles"}},
+             dependencies=[Depends(require_token)])
+def post_articles(request: Request, response: Response, body: ArticlesIn) -> dict[str, Any]:
     """Code new articles (JSON, as in a JSON Lines file) and store them. Needs `Authorization: Bearer <token>`."""
-    check_token(request, credentials)
     config = request.app.state.config
     if len(body.articles) > config.max_articles_per_request:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,

@@ -4,7 +4,9 @@ from __future__ import annotations
 import hmac
 import json
 
-from fastapi import HTTPException, Request, status
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 bearer = HTTPBearer(auto_error=False, description="The server's API token (HERALD_API_TOKEN or --token-file).")
@@ -16,8 +18,10 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'se
                            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def check_token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:
-    """403 when writes are disabled or the token is wrong, 401 when none is given."""
+def require_token(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    """A dependency of write endpoints (so it runs before the body is validated): 403 when writes are disabled or
+    the token is wrong, 401 when none is given."""
     expected: str | None = request.app.state.config.token
     if expected is None:
         raise HTTPException(status.HTTP_403_FORBIDDEN,
@@ -29,8 +33,11 @@ def check_token(request: Request, credentials: HTTPAuthorizationCredentials | No
         raise HTTPException(status.HTTP_403_FORBIDDEN, "the token is not valid")
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised while a streamed body is read; an HTTPException so FastAPI answers 413 (not 400) with it."""
+
+    def __init__(self, max_bytes: int):
+        super().__init__(status.HTTP_413_CONTENT_TOO_LARGE, f"request body larger than {max_bytes:,} bytes")
 
 
 class BodyLimitMiddleware:
@@ -56,7 +63,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise BodyTooLarge
+                    raise BodyTooLarge(self.max_bytes)
             return message
 
         async def tracking_send(message):

@@ -90,8 +90,11 @@ def _verb_recipients(match: TriggerMatch, exclude: set[int]) -> list[tuple["Toke
                 out += [(c, "passive-subject") for c in verb.children if c.dep_ == "nsubjpass"]
                 if verb.dep_ == "acl":
                     out.append((verb.head, "passive-head"))
-                elif verb.dep_ == "advcl":  # "One of the leaders is dead, killed in ...": the head's subject
-                    out += [(c, "participle-head-subject") for c in verb.head.children if c.dep_ == "nsubj"]
+                elif verb.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
+                    # "One of the leaders is dead, killed in ...", "before being caught by guards": the patient is
+                    # the subject of the clause the participle hangs on
+                    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+                    out += [(t, "participle-head-subject") for t, _ in subject_candidates(head)]
             else:
                 out += [(c, "dobj") for c in verb.children if c.dep_ == "dobj" and c is not match.obj]
         elif slot == "dative":
@@ -132,7 +135,7 @@ def _object_possessors(candidates: list[tuple["Token", str]]) -> list[tuple["Tok
 
 def _usable(candidates: list[tuple["Token", str]], match: TriggerMatch) -> list[tuple["Token", str]]:
     """Drop candidates that are trigger words themselves or dates and numbers ("on Tuesday", "to 50%")."""
-    span = range(match.first.i, match.last.i + 1)
+    span = set(match.words) or {match.token.i}
     return [(t, r) for t, r in candidates if t.i not in span and (
         t.ent_type_ not in _NOT_ACTORS or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children))]
 
@@ -221,7 +224,8 @@ def find_arguments(match: TriggerMatch) -> Arguments:
     return verb_arguments(match) if is_verb else noun_arguments(match)
 
 
-def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = False) -> list[tuple["Token", str]]:
+def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = False,
+                          consequence: bool = False, clauses: bool = True) -> list[tuple["Token", str]]:
     """Who an event is aimed at when it names no one directly, found in its complement or purpose clause:
     "demanded that Ottawa drop...", "warned that it will exert pressure on Iran", "threatened to use force against
     North Korea", "troops were deployed to push back the rebels", "sent a delegation to attend the inauguration of
@@ -229,7 +233,10 @@ def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = F
     out: list[tuple[Token, str]] = []
     for child in trigger.children:
         is_purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if child.dep_ not in ("ccomp", "xcomp") and not (purpose and is_purpose):
+        # "attacked the base, killing three soldiers", "inflicting casualties on government forces"
+        is_consequence = child.dep_ == "advcl" and child.tag_ == "VBG"
+        if not (clauses and child.dep_ in ("ccomp", "xcomp")) and not (purpose and is_purpose) and not (
+                consequence and is_consequence):
             continue
         for token in child.subtree:
             if token.i in exclude:
@@ -238,7 +245,7 @@ def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = F
                 out.append((token, "complement-subject"))
             elif token.dep_ == "pobj" and token.head.lower_ in ("on", "against", "to", "with"):
                 out.append((token, f"complement-{token.head.lower_}"))
-            elif purpose and token.dep_ == "dobj" and token.head is child:
+            elif (purpose or consequence) and token.dep_ == "dobj" and token.head is child:
                 out.append((token, "purpose-object"))
                 out += [(p, "purpose-object-of") for p in prep_objects(token, "of")]
     return out

@@ -39,6 +39,11 @@ ABSTRACT = frozenset("rights right freedom freedoms liberty liberties democracy 
 # Events a statement or meeting makes: they need someone who makes them.
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 FORCES = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "GOV", None})
+CIVIL = frozenset({"NGO", "MNC"})
+# Where to look for the recipient when the trigger names none: in what is demanded or threatened ("demanded that
+# Ottawa drop..."), or in the purpose of the act ("deployed to push back the rebels").
+COMPLEMENT_AIMED = frozenset({"REQUEST", "THREATEN"})
+PURPOSE_AIMED = frozenset({"MOBILIZE", "CONSULT", "AID", "ASSAULT", "COERCE"})
 EXCHANGES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", None})
 __all__ = ["CESSATION", "CodedEvent", "EventCoder"]
@@ -113,11 +118,14 @@ class EventCoder:
                     continue
                 seen.add(key)
                 coded.append(item)
-                if e.modality == "asserted" and e.recipient is not None and e.event in EXCHANGES and \
-                        item.trigger.dep_ in ("ROOT", "conj") and item.trigger.tag_.startswith("VB"):
-                    # "the parties" = the participants of the exchange the story is telling (main clauses only,
-                    # not a meeting it mentions in passing)
-                    actors.observe_event(e.actor, e.recipient)
+        coded = _drop_partial_repeats(coded)
+        for item in coded:
+            e = item.event
+            if e.modality == "asserted" and e.recipient is not None and e.event in EXCHANGES and \
+                    item.trigger.dep_ in ("ROOT", "conj") and item.trigger.tag_.startswith("VB"):
+                # "the parties" = the participants of the exchange the story is telling (main clauses only, not
+                # a meeting it mentions in passing)
+                actors.observe_event(e.actor, e.recipient)
         return coded
 
     # -- frames ---------------------------------------------------------------------------------------------------
@@ -161,11 +169,12 @@ class EventCoder:
         recipient_candidates = list(args.recipients)
         for inner in cand.embedded:  # "threatened to use force against North Korea"
             recipient_candidates += [(t, f"embedded-{r}") for t, r in inner.args.recipients]
-        if cand.event in ("REQUEST", "THREATEN", "MOBILIZE") or cand.mode == "visit":
+        if cand.event in COMPLEMENT_AIMED or cand.event in PURPOSE_AIMED:
             anchor = match.token if entry.pos == "verb" else (match.token.head if match.token.dep_ in (
-                "dobj", "nsubjpass") else match.token)
-            recipient_candidates += complement_recipients(anchor, {t.i for t, _ in args.actors},
-                                                          purpose=cand.event != "REQUEST")
+                "dobj", "nsubjpass", "nsubj") else match.token)
+            recipient_candidates += complement_recipients(
+                anchor, {t.i for t, _ in args.actors}, purpose=cand.event in PURPOSE_AIMED,
+                consequence=cand.event in ("ASSAULT", "COERCE"), clauses=cand.event in COMPLEMENT_AIMED)
         recipient, recipient_rule = _resolve(recipient_candidates, actors, actor)
         if recipient is None and recipient_candidates:
             recipient, recipient_rule = self._fallback_recipient(cand, recipient_candidates[0], places)
@@ -197,7 +206,7 @@ class EventCoder:
         if actor is None and event_type in VERBAL:
             why.append("dropped: a statement or meeting needs someone who makes it")
             return []
-        if event_type == "MOBILIZE" and actor is not None and actor.sector not in FORCES:
+        if event_type == "MOBILIZE" and actor is not None and (actor.sector not in FORCES or actor.country in CIVIL):
             why.append(f"dropped: {actor.sector} is not a force that mobilizes")
             return []
         if actor is None:
@@ -259,6 +268,15 @@ def _resolve(candidates: list[tuple["Token", str]], actors: ArticleActorsLike,
             if actor is not None and not (other is not None and _same(actor, other)):
                 return actor, how
     return None, "none"
+
+
+def _drop_partial_repeats(coded: list[CodedEvent]) -> list[CodedEvent]:
+    """"ramped up his trade war with Canada, doubling the tariff on its neighbour's steel": two mentions of one
+    event, one of which lost its recipient. Keep the events with a recipient; drop a same-type, same-actor event
+    without one."""
+    with_recipient = {(c.event.event, _side_key(c.event.actor)) for c in coded if c.event.recipient is not None}
+    return [c for c in coded if c.event.recipient is not None
+            or (c.event.event, _side_key(c.event.actor)) not in with_recipient]
 
 
 def _pairs(actor: Actor, recipient: Actor | None, event_type: str) -> list[tuple[Actor, Actor | None]]:

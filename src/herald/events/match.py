@@ -11,6 +11,7 @@ from herald.nlp.morph import noun_forms, verb_forms
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+NAMED = frozenset({"ORG", "GPE", "FAC", "PERSON", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"})
 _MAX_GAP = 3  # words allowed between the parts of a multi-word trigger ("took many hostages")
 
 
@@ -23,6 +24,7 @@ class TriggerMatch:
     first: "Token"
     last: "Token"
     obj: "Token | None" = None  # the object that satisfied `objects` ("held talks" -> talks)
+    words: tuple[int, ...] = ()  # token indices of all trigger words ("prohibited ... from entering")
 
     @property
     def specificity(self) -> int:
@@ -65,11 +67,12 @@ def _forms_match(token: "Token", words: frozenset[str]) -> bool:
     return any(f"{c.lower_} {lower}" in words for c in token.children if c.dep_ in ("compound", "amod"))
 
 
-def _extra_words_after(token: "Token", words: tuple[str, ...]) -> "Token | None":
-    """The last token of `words` found in order after `token` (gaps of up to _MAX_GAP words), else None."""
+def _extra_words_after(token: "Token", words: tuple[str, ...]) -> list[int] | None:
+    """Indices of `words` found in order after `token` (gaps of up to _MAX_GAP words), else None."""
     sent_end = token.sent.end
     position = token.i
     doc = token.doc
+    found_at: list[int] = []
     for word in words:
         forms = noun_forms(word) | verb_forms(word)
         found = None
@@ -80,40 +83,38 @@ def _extra_words_after(token: "Token", words: tuple[str, ...]) -> "Token | None"
         if found is None:
             return None
         position = found
-    return doc[position]
+        found_at.append(found)
+    return found_at
 
 
-def _extra_words_before(token: "Token", words: tuple[str, ...]) -> "Token | None":
-    """The first token of `words` found in order right before a head noun (gaps of one word), else None."""
+def _extra_words_before(token: "Token", words: tuple[str, ...]) -> list[int] | None:
+    """Indices of `words` found in order right before a head noun (gaps of one word), else None."""
     sent_start = token.sent.start
     position = token.i
-    doc = token.doc
+    found_at: list[int] = []
     for word in reversed(words):
         found = None
         for i in range(position - 1, max(position - 3, sent_start - 1), -1):
-            if doc[i].lower_ == word:
+            if token.doc[i].lower_ == word:
                 found = i
                 break
         if found is None:
             return None
         position = found
-    return doc[position]
+        found_at.append(found)
+    return found_at
 
 
 def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
     """Check one entry's conditions at a token."""
     first = last = token
+    positions = [token.i]
     if entry.words:
-        if entry.pos == "verb":
-            found = _extra_words_after(token, entry.words)
-            if found is None:
-                return None
-            last = found
-        else:
-            found = _extra_words_before(token, entry.words)
-            if found is None:
-                return None
-            first = found
+        found = (_extra_words_after if entry.pos == "verb" else _extra_words_before)(token, entry.words)
+        if found is None:
+            return None
+        positions += found
+        first, last = token.doc[min(positions)], token.doc[max(positions)]
     objects = object_tokens(token) if entry.pos == "verb" else [
         c for p in token.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
     if entry.not_objects and any(_forms_match(o, entry.not_objects) for o in objects):
@@ -140,7 +141,7 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
         near = {c.lower_ for c in token.children} | {g.lower_ for c in token.children for g in c.children}
         if not near & entry.requires:
             return None
-    return TriggerMatch(token=token, entry=entry, first=first, last=last, obj=obj)
+    return TriggerMatch(token=token, entry=entry, first=first, last=last, obj=obj, words=tuple(sorted(positions)))
 
 
 def find_triggers(sent: "Span", lexicon: TriggerLexicon) -> list[TriggerMatch]:
@@ -153,6 +154,8 @@ def find_triggers(sent: "Span", lexicon: TriggerLexicon) -> list[TriggerMatch]:
             if not entries and tag == "VBG":  # "the killing of", "the bombing"
                 entries = lexicon.nouns.get(token.lower_, [])
         elif tag.startswith("NN"):
+            if token.ent_type_ in NAMED:  # "the U.S. Mission to the United Nations" is a name, not a visit
+                continue
             entries = lexicon.nouns.get(token.lower_, [])
             if acts_as_verb(token):  # mis-tagged verb: "is expected visit India"
                 entries = lexicon.verbs.get(token.lower_, []) or entries

@@ -132,6 +132,12 @@ def _entities(doc: Doc) -> list[Span]:
     return spans
 
 
+def _locative_object(span: Span) -> bool:
+    """"in Alexandria", "to Tbilisi": the name is the object of a place preposition."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.text.lower() in ("in", "at", "near", "from", "to", "outside", "into")
+
+
 def is_actor_metonym(span: Span) -> bool:
     """A place name used as the subject of a verb of saying or stance ("Washington said")."""
     root = span.root
@@ -146,8 +152,10 @@ class ToponymRecognizer:
     gazetteer."""
 
     def __init__(self, is_major: Callable[[str], bool], is_country: Callable[[str], bool],
-                 is_city: Callable[[str], bool], is_known: Callable[[str], bool]):
+                 is_city: Callable[[str], bool], is_known: Callable[[str], bool],
+                 is_notable: Callable[[str], bool]):
         self._is_major = is_major
+        self._is_notable = is_notable
         self._is_known = is_known
         self._is_country = is_country
         self._is_city = is_city
@@ -165,20 +173,22 @@ class ToponymRecognizer:
         ents = _entities(doc)
         for ent in ents:
             label = ent.label_
-            if label not in PLACE_LABELS and label != "ORG":
-                continue
-            ent_text = ent.text
-            if ent_text in table or (label == "ORG" and not self._is_country(ent_text)):
+            if label not in PLACE_LABELS and label not in ("ORG", "PERSON") or ent.text in table:
                 continue
             trimmed = _trim(ent)
             if trimmed is None or any(t.i in taken for t in trimmed) or trimmed[0].text in table:
                 continue
             if found.dateline and trimmed.start_char < found.dateline.span_end:
                 continue  # the agency of "BRUSSELS. KAZINFORM -" or "NAIROBI. KENYA NEWS -"
-            parts = _split_commas(trimmed)
-            if len(parts) == 1 and len(trimmed) > 1 and ent.label_ in ("GPE", "LOC") \
-                    and not self._is_known(trimmed.text):
-                parts = self._split_list(trimmed)  # "Greece Italy" (a list without commas)
+            if label == "ORG":
+                parts = self._place_in_organisation(trimmed)
+            elif label == "PERSON":
+                parts = [trimmed] if self._is_major(trimmed.text) and _locative_object(trimmed) else []
+            else:
+                parts = _split_commas(trimmed)
+                if len(parts) == 1 and len(trimmed) > 1 and ent.label_ in ("GPE", "LOC") \
+                        and not self._is_known(trimmed.text):
+                    parts = self._split_list(trimmed)  # "Greece Italy" (a list without commas)
             previous: Mention | None = None
             for part in parts:
                 part = _trim(part)
@@ -197,6 +207,18 @@ class ToponymRecognizer:
         found.mentions = self._drop_person_like(found.mentions, ents)
         self._link_qualifiers(doc, found.mentions)
         return found
+
+    def _place_in_organisation(self, span: Span) -> list[Span]:
+        """A country named as an organisation ("Kazakhstan" tagged ORG), or the place an organisation's name
+        starts with ("Gainesville Police Department", "Ohio State University")."""
+        if self._is_country(span.text):
+            return [span]
+        for size in range(min(3, len(span) - 1), 0, -1):
+            head = span.doc[span.start:span.start + size]
+            if head[-1].tag_ in ("NNP", "NNPS") and self._is_notable(head.text) \
+                    and head.text.lower() not in NOT_PLACES:
+                return [head]
+        return []
 
     def _drop_person_like(self, mentions: list[Mention], ents: list[Span]) -> list[Mention]:
         """Unknown names that the NER calls a place once but a person or organisation elsewhere in the article

@@ -37,6 +37,7 @@ SHARED_REGION_BONUS, SHARED_REGION_MAX = 1.0, 2
 MIN_SCORE = 3.0  # below this, a name is left unresolved rather than sent to an out-of-context hamlet
 CITY_STATE_MIN, CITY_STATE_SHARE = 50_000, 0.2
 MAJOR_POPULATION = 100_000
+NOTABLE_POPULATION = 10_000
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
                          "north-east", "north-west", "south-east", "south-west", "mid", "downtown", "rural"})
@@ -66,11 +67,16 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or Gazetteer()
         self.recognizer = ToponymRecognizer(self.gazetteer.is_major, self._is_country, self._is_city,
-                                            lambda text: bool(self.candidates(text)))
+                                            lambda text: bool(self.candidates(text)), self._is_notable)
 
     # -- helpers given to the recognizer ----------------------------------------------------------------------
     def _is_country(self, text: str) -> bool:
         return any(c.entry.kind == "country" and c.quality <= 1 for c in self.candidates(text))
+
+    def _is_notable(self, text: str) -> bool:
+        """A country, a division, or a town of 10,000 or more, by its own name."""
+        return any(c.quality == 0 and (c.entry.kind != "city" or c.entry.population >= NOTABLE_POPULATION)
+                   for c in self.gazetteer.lookup(text))
 
     def _is_city(self, text: str) -> bool:
         return any(c.entry.kind == "city" and c.quality == 0 for c in self.candidates(text))
