@@ -116,25 +116,66 @@ class CoreferenceMixin:
             return
 
     def _pronoun(self, d: Description, text: str, start: int, end: int) -> ActorMention | None:
+        """The antecedent of he/she/they: a compatible earlier mention, preferring subjects and the nearest
+        sentences ("The U.N. envoy called for talks ... . He said ..." -> the envoy, not a person he mentioned)."""
         word = norm(text)
-        for prev in reversed(self._history):
+        if word not in MALE | FEMALE | {"they", "them"}:
+            return None
+        doc = self.parsed.doc
+        pronoun = doc[d.head] if d.head is not None else None
+        here = self._sentence_number(pronoun) if pronoun is not None else None
+        # an object pronoun is not the subject of its own clause ("the Taliban prohibited him")
+        clause_subjects = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")} \
+            if pronoun is not None and pronoun.dep_ in ("dobj", "pobj", "dative") else set()
+        best: tuple[float, ActorMention] | None = None
+        for rank, prev in enumerate(reversed(self._history)):
             if prev.start is not None and prev.start >= start:
                 continue
-            if word in MALE | FEMALE:
-                profile = self._profiles.get(norm(prev.name)) if prev.name else None
-                gender = (profile.gender if profile else None) or prev.gender
-                if prev.kind != "person" or (word in MALE and gender == "f") or (word in FEMALE and gender == "m"):
-                    continue
-                if profile is not None and gender is None:
-                    profile.gender = "m" if word in MALE else "f"
-            elif word in ("they", "them"):
-                if prev.kind not in ("role", "organisation") or prev.name and prev.kind == "person":
-                    continue
-            else:
-                return None
-            return replace(prev, text=text, start=start, end=end, resolved_by="coref:pronoun", members=[],
-                           kind="pronoun", token=d.head)
-        return None
+            if rank > 40:
+                break
+            token = doc[prev.token] if prev.token is not None and prev.token < len(doc) else None
+            if token is not None and (token.i in clause_subjects or not self._number_fits(word, token)):
+                continue
+            if not self._pronoun_fits(word, prev):
+                continue
+            score = -0.5 * rank
+            if token is not None:
+                if token.dep_ in ("nsubj", "nsubjpass"):
+                    score += 4
+                if here is not None:
+                    score -= 2 * max(0, here - self._sentence_number(token) - 1)
+            if best is None or score > best[0]:
+                best = (score, prev)
+        if best is None:
+            return None
+        prev = best[1]
+        if word in MALE | FEMALE:
+            profile = self._profiles.get(norm(prev.name)) if prev.name else None
+            if profile is not None and (profile.gender or prev.gender) is None:
+                profile.gender = "m" if word in MALE else "f"
+        return replace(prev, text=text, start=start, end=end, resolved_by="coref:pronoun", members=[],
+                       kind="pronoun", token=d.head)
+
+    def _sentence_number(self, token) -> int:
+        numbers = getattr(self, "_sentence_numbers", None)
+        if numbers is None:
+            numbers = {sent.start: n for n, sent in enumerate(token.doc.sents)}
+            self._sentence_numbers = numbers
+        return numbers.get(token.sent.start, 0)
+
+    @staticmethod
+    def _number_fits(word: str, token) -> bool:
+        """he/she need a singular antecedent; they/them a plural one or an organisation."""
+        plural = token.tag_ in ("NNS", "NNPS")
+        return not plural if word in MALE | FEMALE else True
+
+    def _pronoun_fits(self, word: str, prev: ActorMention) -> bool:
+        if word in MALE | FEMALE:
+            profile = self._profiles.get(norm(prev.name)) if prev.name else None
+            gender = (profile.gender if profile else None) or prev.gender
+            person_like = prev.kind == "person" or (prev.kind == "role" and prev.office and not prev.members)
+            return bool(person_like) and not (word in MALE and gender == "f") and not (word in FEMALE and gender == "m")
+        return prev.kind in ("role", "organisation") and not (prev.name and prev.kind == "person")
 
     def _group_reference(self, d: Description, text: str, start: int, end: int) -> ActorMention:
         ref = d if d.group_ref else d.of_group_ref

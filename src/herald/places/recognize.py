@@ -36,6 +36,9 @@ NOT_PLACES = frozenset({
     "bristol", "oxford", "cambridge", "trump", "young", "white", "green", "brown", "white house",
     "north", "south", "east", "west", "centre", "center", "central", "northern", "southern", "eastern", "western",
     "north west", "north east", "south west", "south east", "midlands", "capital", "coast", "littoral", "islands",
+    "village", "town", "county", "river", "lake", "mount", "port", "fort", "bay", "beach", "island", "park",
+    "valley", "springs", "heights", "falls", "harbor", "harbour", "garden", "gardens", "village de", "national",
+    "federal", "royal", "liberty", "freedom", "victory", "hope", "faith", "grace", "providence", "metro",
 })
 # Words that qualify a region rather than name a place: "Latin America" is not "America".
 _QUALIFYING_WORDS = frozenset({"latin", "north", "south", "east", "west", "central", "northern", "southern",
@@ -215,6 +218,8 @@ class ToponymRecognizer:
             return [span]
         for size in range(min(3, len(span) - 1), 0, -1):
             head = span.doc[span.start:span.start + size]
+            if head.text.isupper() and len(head.text) <= 4 and not self._is_country(head.text):
+                continue  # "UN Mission", "AP", "BBC": acronyms, not towns
             if head[-1].tag_ in ("NNP", "NNPS") and self._is_notable(head.text) \
                     and head.text.lower() not in NOT_PLACES:
                 return [head]

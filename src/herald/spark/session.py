@@ -67,6 +67,7 @@ def spark_session(master: str = "local[*]", app_name: str = "herald", config: di
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")
                .config("spark.sql.adaptive.enabled", "true")
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.session.timeZone", "UTC"))
     for key, value in (config or {}).items():
         builder = builder.config(key, value)

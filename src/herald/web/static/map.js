@@ -25,8 +25,9 @@
     };
     const div = document.getElementById("map");
     H.plot(div, [trace], {
-      height: 560, margin: {l: 0, r: 0, t: 0, b: 0},
-      geo: {scope: "world", resolution: 110, projection: {type: "natural earth"}, showland: true, landcolor: "#e8ecef",
+      height: 600, margin: {l: 0, r: 0, t: 0, b: 0},
+      geo: {scope: "world", resolution: 110, projection: {type: "natural earth"}, lataxis: {range: [-58, 84]},
+            showland: true, landcolor: "#e8ecef",
             showcountries: true, countrycolor: "#b0bec5", showcoastlines: false, showocean: false, showlakes: false,
             showrivers: false, showframe: true, framecolor: "#cfd8dc", bgcolor: "#f7fbff"},
     });
