@@ -182,3 +182,23 @@ def test_docs_and_dashboard_assets_are_local(http):
         assert all(url.startswith("/") for url in sources + styles), (page, sources, styles)
     plotly = http.get("/assets/plotly.min.js")
     assert plotly.status_code == 200 and b"topojsonURL" in plotly.content
+
+
+def test_reads_go_on_while_the_single_writer_ingests(server):
+    """POSTs are serialised by the writer; GETs on their own cursors answer meanwhile and then see the new data."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    stories = [dict(POSTED_ARTICLE, id=f"herald-test-concurrent-{n}",
+                    text=POSTED_ARTICLE["text"].replace("Tuesday", day)) for n, day in enumerate(("Monday", "Friday"))]
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with httpx.Client(base_url=server.url, timeout=120) as writer, \
+            httpx.Client(base_url=server.url, timeout=60) as reader:
+        before = reader.get("/api/summary").json()["store"]["articles"]
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            posts = [pool.submit(writer.post, "/api/articles", json={"articles": [story]}, headers=auth)
+                     for story in stories]
+            statuses = [reader.get("/api/events", params={"limit": 20, "offset": n}).status_code for n in range(15)]
+            created = [p.result() for p in posts]
+        assert statuses == [200] * 15
+        assert [r.status_code for r in created] == [201, 201], [r.text for r in created]
+        assert reader.get("/api/summary").json()["store"]["articles"] == before + 2

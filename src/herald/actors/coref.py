@@ -24,7 +24,8 @@ AFFILIATION_VERBS = frozenset({"represents", "represented", "leads", "led", "hea
 PEOPLE_GROUP_REFS = frozenset({"party", "side", "counterpart", "partner", "delegation", "representative", "leader"})
 COUNTRY_GROUP_REFS = frozenset({"country", "nation", "state", "capital", "government", "neighbour", "neighbor"})
 NAME_PARTICLES = ("al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di")
-MALE, FEMALE = frozenset({"he", "him"}), frozenset({"she", "her"})
+MALE, FEMALE = frozenset({"he", "him", "his"}), frozenset({"she", "her", "hers"})
+PLURAL, NEUTER = frozenset({"they", "them", "their"}), frozenset({"it", "its"})
 
 
 class CoreferenceMixin:
@@ -119,14 +120,18 @@ class CoreferenceMixin:
         """The antecedent of he/she/they: a compatible earlier mention, preferring subjects and the nearest
         sentences ("The U.N. envoy called for talks ... . He said ..." -> the envoy, not a person he mentioned)."""
         word = norm(text)
-        if word not in MALE | FEMALE | {"they", "them"}:
+        if word not in MALE | FEMALE | PLURAL | NEUTER:
             return None
         doc = self.parsed.doc
         pronoun = doc[d.head] if d.head is not None else None
         here = self._sentence_number(pronoun) if pronoun is not None else None
         # an object pronoun is not the subject of its own clause ("the Taliban prohibited him")
-        clause_subjects = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")} \
-            if pronoun is not None and pronoun.dep_ in ("dobj", "pobj", "dative") else set()
+        governor = pronoun.head.head if pronoun is not None and pronoun.dep_ == "poss" else \
+            (pronoun.head if pronoun is not None else None)
+        is_object = pronoun is not None and (pronoun.dep_ in ("dobj", "pobj", "dative") or (
+            pronoun.dep_ == "poss" and pronoun.head.dep_ in ("dobj", "pobj")))
+        clause_subjects = {c.i for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")} \
+            if is_object and governor is not None else set()
         best: tuple[float, ActorMention] | None = None
         for rank, prev in enumerate(reversed(self._history)):
             if prev.start is not None and prev.start >= start:
@@ -165,17 +170,19 @@ class CoreferenceMixin:
 
     @staticmethod
     def _number_fits(word: str, token) -> bool:
-        """he/she need a singular antecedent; they/them a plural one or an organisation."""
+        """he/she/it need a singular antecedent; they/them/their a plural one or an organisation."""
         plural = token.tag_ in ("NNS", "NNPS")
-        return not plural if word in MALE | FEMALE else True
+        return not plural if word in MALE | FEMALE | NEUTER else True
 
     def _pronoun_fits(self, word: str, prev: ActorMention) -> bool:
+        if word in NEUTER:  # it/its: a country, an organisation or a body ("the ministry")
+            return prev.kind in ("country", "organisation") or (prev.kind == "role" and not prev.office)
         if word in MALE | FEMALE:
             profile = self._profiles.get(norm(prev.name)) if prev.name else None
             gender = (profile.gender if profile else None) or prev.gender
             person_like = prev.kind == "person" or (prev.kind == "role" and prev.office and not prev.members)
             return bool(person_like) and not (word in MALE and gender == "f") and not (word in FEMALE and gender == "m")
-        return prev.kind in ("role", "organisation") and not (prev.name and prev.kind == "person")
+        return prev.kind in ("role", "organisation", "country") and not (prev.name and prev.kind == "person")
 
     def _group_reference(self, d: Description, text: str, start: int, end: int) -> ActorMention:
         ref = d if d.group_ref else d.of_group_ref

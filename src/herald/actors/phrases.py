@@ -31,7 +31,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det", 
                            "npadvmod", "punct", "cc", "advmod", "prt", "aux", "neg", "meta"})
 CHUNK_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH",
                         "VBN", "VBG", "``", "''", "CC", "FW", "RB", "PRP"})
-PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "it", "its", "his", "their"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "den", "da", "di",
                             "du", "la", "le", "del", "dos", "das", "ter", "-", "'s"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", ""})
@@ -167,7 +167,7 @@ def find_items(ta: TokenArrays, gaz: "ActorGazetteer", known=None) -> list[Item]
     while i < n:
         key = keys[i]
         if key not in names_first and key not in roles_first:
-            if tags[i] == "PRP" and key in PRONOUNS:
+            if tags[i] in ("PRP", "PRP$") and key in PRONOUNS:
                 items.append(Item(i, i + 1, PRONOUN))
             elif key in group_refs and tags[i] == "NNS":
                 items.append(Item(i, i + 1, GROUP_REF))

@@ -286,11 +286,12 @@ class ArticleActors(CoreferenceMixin):
 
     def context_country(self, token: int, nearest: bool = False) -> str | None:
         """The country the article is about: the most mentioned national country (or the nearest one before)."""
-        if nearest:
-            before = [it for it in self.parsed.items if it.start < token and it.kind in (COUNTRY, ADJECTIVE, CAPITAL)
-                      and not country_is_special(it.entry.country)]
+        if nearest:  # "the country": the most mentioned country so far, the latest on a tie
+            before = [it.entry.country for it in self.parsed.items if it.start < token
+                      and it.kind in (COUNTRY, ADJECTIVE, CAPITAL) and not country_is_special(it.entry.country)]
             if before:
-                return before[-1].entry.country
+                counts = {c: before.count(c) for c in before}
+                return max(reversed(before), key=lambda c: counts[c])
         if self._context is None:
             counts: dict[str, int] = {}
             for it in self.parsed.items:

@@ -40,6 +40,14 @@ NOT_PLACES = frozenset({
     "valley", "springs", "heights", "falls", "harbor", "harbour", "garden", "gardens", "village de", "national",
     "federal", "royal", "liberty", "freedom", "victory", "hope", "faith", "grace", "providence", "metro",
 })
+# Words after a town's name that make an organisation local ("Gainesville Police", "Hall County Schools").
+LOCAL_BODY_WORDS = frozenset({
+    "police", "county", "city", "council", "sheriff", "sheriff's", "fire", "school", "schools", "district",
+    "hospital", "university", "college", "board", "department", "public", "municipal", "township", "airport",
+    "regional", "area", "memorial", "community", "state", "town", "village", "borough", "parish", "court",
+    "library", "chamber", "port", "metro", "metropolitan", "housing", "water", "transit", "high", "middle",
+    "elementary", "zoo", "museum", "symphony", "times", "post", "herald", "tribune", "journal", "gazette",
+    "daily", "news", "observer", "chronicle", "star", "examiner", "city's", "county's"})
 # Words that qualify a region rather than name a place: "Latin America" is not "America".
 _QUALIFYING_WORDS = frozenset({"latin", "north", "south", "east", "west", "central", "northern", "southern",
                                "eastern", "western", "middle", "upper", "lower", "greater", "new", "old", "sub",
@@ -220,8 +228,12 @@ class ToponymRecognizer:
             head = span.doc[span.start:span.start + size]
             if head.text.isupper() and len(head.text) <= 4 and not self._is_country(head.text):
                 continue  # "UN Mission", "AP", "BBC": acronyms, not towns
-            if head[-1].tag_ in ("NNP", "NNPS") and self._is_notable(head.text) \
-                    and head.text.lower() not in NOT_PLACES:
+            after = span.doc[head.end] if head.end < len(span.doc) else None
+            if head[-1].tag_ not in ("NNP", "NNPS") or head.text.lower() in NOT_PLACES or \
+                    (after is not None and after.tag_ == "POS"):  # "Moody's"
+                continue
+            local_body = after is not None and after.text.lower() in LOCAL_BODY_WORDS
+            if self._is_major(head.text) or (local_body and self._is_notable(head.text)):
                 return [head]
         return []
 
