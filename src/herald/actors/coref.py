@@ -1,7 +1,7 @@
 """In-article coreference: names, role nouns, pronouns, group references and party membership.
 
 A mixin of ArticleActors (herald.actors.resolver) holding the article's coreference state:
-- `_history`: the single actors resolved so far, in text order (antecedents must come before the mention);
+- `_history`: the actors resolved so far (groups included), in text order (antecedents come before the mention);
 - `_profiles`: name key (full name, surname, "al-sudani") -> what the article says about that person or body;
 - `_participants`: the two sides of the current exchange, reported by the coder through `observe_event`.
 """
@@ -128,8 +128,7 @@ class CoreferenceMixin:
         # an object pronoun is not the subject of its own clause ("the Taliban prohibited him")
         governor = pronoun.head.head if pronoun is not None and pronoun.dep_ == "poss" else \
             (pronoun.head if pronoun is not None else None)
-        is_object = pronoun is not None and (pronoun.dep_ in ("dobj", "pobj", "dative") or (
-            pronoun.dep_ == "poss" and pronoun.head.dep_ in ("dobj", "pobj")))
+        is_object = pronoun is not None and pronoun.dep_ in ("dobj", "pobj", "dative")  # possessives may be bound
         clause_subjects = {c.i for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")} \
             if is_object and governor is not None else set()
         best: tuple[float, ActorMention] | None = None
@@ -175,6 +174,8 @@ class CoreferenceMixin:
         return not plural if word in MALE | FEMALE | NEUTER else True
 
     def _pronoun_fits(self, word: str, prev: ActorMention) -> bool:
+        if prev.members:  # a coordinated group ("the U.S. and NATO troops") is only "they"
+            return word in PLURAL
         if word in NEUTER:  # it/its: a country, an organisation or a body ("the ministry")
             return prev.kind in ("country", "organisation") or (prev.kind == "role" and not prev.office)
         if word in MALE | FEMALE:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from herald.actors.coref import CoreferenceMixin
@@ -92,6 +93,9 @@ class ArticleActors(CoreferenceMixin):
 
     def actor_for(self, token: "Token") -> Actor | None:
         """The actor of the noun phrase headed by `token` (None when the phrase is not an actor)."""
+        if token.tag_ == "PRP$":  # "rejected its offer": whose offer
+            start = token.idx
+            return self._pronoun(SimpleNamespace(head=token.i), token.text, start, start + len(token.text))
         idx = self.parsed.segment_at.get(token.i)
         segs = self.parsed.segments
         if idx is not None:
@@ -145,8 +149,8 @@ class ArticleActors(CoreferenceMixin):
         actor = self._build(d)
         depends = d.group_ref is not None or d.of_group_ref is not None
         self._cache[node] = (self._version if depends else -1, actor)
-        if actor is not None and not actor.members and hit is None:
-            self._history.append(actor)
+        if actor is not None and hit is None:
+            self._history.append(actor)  # groups too: the antecedents of "they"
         return actor
 
     def _span(self, d: Description) -> tuple[str, int, int]:

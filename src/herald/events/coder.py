@@ -40,6 +40,9 @@ ABSTRACT = frozenset("rights right freedom freedoms liberty liberties democracy 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 FORCES = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "GOV", None})
 CIVIL = frozenset({"NGO", "MNC"})
+# Event nouns that report an event on their own ("the offensive", "protests", "talks", "the withdrawal"); other
+# nouns ("their crackdown", "its export controls", "the ban") only count with someone they are aimed at.
+STANDALONE_NOUNS = frozenset({"ASSAULT", "PROTEST", "CONSULT", "RETREAT", "MOBILIZE", "CONCEDE"})
 # Where to look for the recipient when the trigger names none: in what is demanded or threatened ("demanded that
 # Ottawa drop..."), or in the purpose of the act ("deployed to push back the rebels").
 COMPLEMENT_AIMED = frozenset({"REQUEST", "THREATEN"})
@@ -202,6 +205,11 @@ class EventCoder:
             return []
         if actor is None and recipient is None:
             why.append("dropped: neither an actor nor a recipient")
+            return []
+        if entry.pos == "noun" and recipient is None and event_type not in STANDALONE_NOUNS and \
+                actor_rule.startswith("poss") and args.actors and args.actors[0][0].tag_ == "PRP$":
+            # "their crackdown", "its export controls": a reference back to something already told
+            why.append(f"dropped: '{args.actors[0][0].text} {match.token.text}' refers back to an earlier {event_type}")
             return []
         if actor is None and event_type in VERBAL:
             why.append("dropped: a statement or meeting needs someone who makes it")

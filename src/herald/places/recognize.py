@@ -184,7 +184,13 @@ class ToponymRecognizer:
         ents = _entities(doc)
         for ent in ents:
             label = ent.label_
-            if label not in PLACE_LABELS and label not in ("ORG", "PERSON") or ent.text in table:
+            if label not in PLACE_LABELS and label not in ("ORG", "PERSON"):
+                continue
+            ent_text = text[ent.start_char:ent.end_char]
+            if ent_text in table or (label == "PERSON" and not self._is_major(ent_text)):
+                continue
+            if label == "ORG" and not (self._is_country(ent_text) or self._is_notable(ent_text.split(" ", 1)[0])
+                                       or len(ent) > 2):
                 continue
             trimmed = _trim(ent)
             if trimmed is None or any(t.i in taken for t in trimmed) or trimmed[0].text in table:

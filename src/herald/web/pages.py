@@ -43,9 +43,8 @@ def templates():
 
 def _render(request: Request, name: str, page: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     values = {key: value for key, value in request.query_params.multi_items() if value}
-    lists = {key: request.query_params.getlist(key) for key in request.query_params}
     return templates().TemplateResponse(request, name, {"page": page, "pages": PAGES, "params": values,
-                                                         "lists": lists, "options": OPTIONS, **context},
+                                                         "options": OPTIONS, **context},
                                         status_code=status_code)
 
 
