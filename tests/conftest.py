@@ -59,3 +59,15 @@ def seed_events(tmp_path_factory):
     with open(out, "w") as fh:
         subprocess.run([sys.executable, "-m", "herald", "extract", str(SEED)], stdout=fh, check=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def voa_events(tmp_path_factory):
+    """`herald extract` over the VOA corpus (89 articles), as a JSONL path."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("voa") / "voa.jsonl"
+    subprocess.run([sys.executable, "-m", "herald", "extract", str(VOA), "-o", str(out)], check=True,
+                   capture_output=True)
+    return out

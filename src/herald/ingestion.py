@@ -34,6 +34,19 @@ class IngestSummary:
                 f"{s.events} events and {s.failures} new failures written to {self.db}")
 
 
+def store_results(store: Store, results: list[ArticleResult], failures: list[Failure], learned) -> WriteStats:
+    """Write a batch and teach the actor KB `learned` what the newly stored articles say (re-ingesting stored
+    articles teaches nothing), then save it. The one write path of `herald ingest` and the REST API."""
+    stats = store.write(results, failures)
+    written = set(stats.written_ids)
+    if written and learned is not None:
+        for result in results:
+            if result.article.id in written:
+                learned.learn(result.actors, result.article.published)
+        store.save_actor_kb(learned)
+    return stats
+
+
 def examples_dir() -> Path:
     """The example articles bundled in the package (written by us, see its README)."""
     from importlib import resources
@@ -79,14 +92,7 @@ def ingest_paths(paths: list[str], db: str | Path, options: PipelineOptions | No
         failed: list[Failure] = []
 
         def flush() -> None:
-            stats = store.write(done, failed)
-            summary.stats.add(stats)
-            written = set(stats.written_ids)  # re-ingesting stored articles teaches nothing new
-            for result in done:
-                if result.article.id in written:
-                    learned.learn(result.actors, result.article.published)
-            if written:
-                store.save_actor_kb(learned)
+            summary.stats.add(store_results(store, done, failed, learned))
             done.clear()
             failed.clear()
 

@@ -129,6 +129,7 @@ class Pipeline:
 
     def analyse(self, article: Article, doc: "Doc", trace: list[dict] | None = None) -> ArticleResult:
         """All stages after the parse, for one article. `trace` collects the coder's reasons (herald explain)."""
+        from herald.events.confidence import calibrated_confidence
         from herald.places import location_for
         from herald.time import date_for
 
@@ -144,6 +145,7 @@ class Pipeline:
             event.date = date_for(item.trigger, times, article.published, event.modality)
             event.location = location_for(item.trigger, places)
             fill_country_from_context(event, main_country)
+            event.confidence = calibrated_confidence(event)
             events.append(event)
         return ArticleResult(article=article, events=events, places=list(places.places), times=times,
                              actors=list(actors.mentions))

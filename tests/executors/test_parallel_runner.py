@@ -63,7 +63,7 @@ def test_a_crashing_article_becomes_a_failure_and_the_others_survive():
 
 
 def test_two_workers_code_exactly_what_one_worker_codes(tmp_path):
-    articles = [json.loads(line) for line in VOA.read_text(encoding="utf-8").splitlines()[:40]]
+    articles = [json.loads(line) for line in VOA.read_text(encoding="utf-8").splitlines()[:24]]
     articles.insert(5, {"id": "broken", "published": "2024-01-01"})  # no text: a failure that must keep its place
     sample = tmp_path / "sample.jsonl"
     sample.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
@@ -80,12 +80,12 @@ def test_two_workers_code_exactly_what_one_worker_codes(tmp_path):
     one = flat(run_pipeline([str(sample)], workers=1))
     two = flat(run_pipeline([str(sample)], workers=2))
     assert [x[1] for x in one] == [a["id"] for a in articles]
-    assert sum(len(x[2]) for x in one if x[0] == "article") > 100
+    assert sum(len(x[2]) for x in one if x[0] == "article") > 60
     assert two == one
 
 
 def test_cli_extract_with_two_workers_writes_the_same_lines(tmp_path):
-    lines = VOA.read_text(encoding="utf-8").splitlines()[40:56]
+    lines = VOA.read_text(encoding="utf-8").splitlines()[40:48]
     sample = tmp_path / "voa16.jsonl"
     sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
     herald = [sys.executable, "-m", "herald"]
@@ -93,8 +93,8 @@ def test_cli_extract_with_two_workers_writes_the_same_lines(tmp_path):
     subprocess.run([*herald, "extract", str(sample), "-o", str(out1)], check=True, capture_output=True)
     done = subprocess.run([*herald, "extract", str(sample), "-o", str(out2), "--workers", "2"], check=True,
                           capture_output=True, text=True)
-    assert "16 processed" in done.stderr
-    assert out1.read_text(encoding="utf-8").count("\n") > 20
+    assert "8 processed" in done.stderr
+    assert out1.read_text(encoding="utf-8").count("\n") > 10
     assert out2.read_text(encoding="utf-8") == out1.read_text(encoding="utf-8")
 
 

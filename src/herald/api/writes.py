@@ -19,6 +19,7 @@ from herald.ingest import Limits, content_hash
 from herald.ingest.checks import check_body
 from herald.ingest.formats import parse_date
 from herald.ingest.reader import failure_from
+from herald.ingestion import store_results
 from herald.records import Article, ArticleResult, Failure
 
 if TYPE_CHECKING:
@@ -99,13 +100,8 @@ class Ingestor:
             failures: list[Failure] = []
             for item in self._pipeline.run(items):
                 (failures if isinstance(item, Failure) else results).append(item)
-            stats = store.write(results, failures)
+            stats = store_results(store, results, failures, self._learned)
             written = set(stats.written_ids)
-            if written and self._learned is not None:
-                for result in results:
-                    if result.article.id in written:
-                        self._learned.learn(result.actors, result.article.published)
-                store.save_actor_kb(self._learned)
         log.info("POST: %d articles, %d written, %d events, %d failed", len(posted), len(written), stats.events,
                  len(failures))
         return {

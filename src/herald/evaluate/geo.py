@@ -23,7 +23,7 @@ import math
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from herald.places.resolve import haversine_km
@@ -106,7 +106,8 @@ class Counts:
         def pct(a: int, b: int) -> float:
             return round(100.0 * a / b, 1) if b else 0.0
 
-        p, r = self.system_right / self.system if self.system else 0.0, self.recognised / self.gold if self.gold else 0.0
+        p = self.system_right / self.system if self.system else 0.0
+        r = self.recognised / self.gold if self.gold else 0.0
         return {"docs": self.docs, "gold_toponyms": self.gold, "system_toponyms": self.system,
                 "recognised": self.recognised, "precision": pct(self.system_right, self.system),
                 "recall": pct(self.recognised, self.gold), "f1": round(100 * 2 * p * r / (p + r), 1) if p + r else 0.0,

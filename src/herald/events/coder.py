@@ -247,9 +247,8 @@ class EventCoder:
                rule: str) -> Event:
         ptype = self.ontology.types[event_type]
         code = (self.ontology.cameo.get(cameo) if cameo else None) or self.ontology.cameo.get(ptype.cameo_root)
+        # the lexicon's prior; the pipeline replaces it with the calibrated confidence (herald.events.confidence)
         confidence = match.entry.confidence
-        confidence *= 1.0 if actor.country else 0.8
-        confidence *= 1.0 if modality == "asserted" else 0.85
         return Event(
             id="", article_id=article.id, event=event_type, mode=mode, context=list(context),
             cameo=code.code if code else None, quad_class=code.quad_class if code else ptype.quad_class,

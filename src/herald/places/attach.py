@@ -21,8 +21,8 @@ from spacy.tokens import Token
 
 from herald.places.article import ArticlePlaces, kind_of
 from herald.places.names import demonyms
-from herald.places.syntax import (GENERIC_PLACE_NOUNS, LOCATIVE_PREPS, PLACE_ANAPHORS, TOPIC_PREPS, accepts_prep, is_noun,
-                                  is_verb, pobj_of, prep_children, word_class)
+from herald.places.syntax import (GENERIC_PLACE_NOUNS, LOCATIVE_PREPS, PLACE_ANAPHORS, TOPIC_PREPS, accepts_prep,
+                                  is_noun, is_verb, pobj_of, prep_children, word_class)
 from herald.records import Place
 
 _SPEECH = frozenset({"said", "says", "say", "told", "tell", "tells", "announced", "stated", "reported", "added",

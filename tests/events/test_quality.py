@@ -1,0 +1,57 @@
+"""Quality gates on real news: the numbers docs/quality.md reports must not fall below these floors."""
+from __future__ import annotations
+
+import collections
+import json
+
+import pytest
+
+from herald.evaluate.events import evaluate, event_matches, read_jsonl
+from herald.events.confidence import bucket, calibration
+from herald.records import Actor, Event, Span
+
+from tests.conftest import SHARED
+
+pytestmark = pytest.mark.slow
+VOA_DEV = SHARED / "gold" / "voa-dev.jsonl"
+
+
+def test_voa_dev_scores(voa_events):
+    result = evaluate(read_jsonl(VOA_DEV), read_jsonl(voa_events))
+    assert result["type"]["f1"] >= 0.70
+    assert result["dyad"]["f1"] >= 0.55
+    assert result["date_exact"] >= 0.80
+    assert result["loc_country"] >= 0.85
+
+
+def test_confidence_means_what_it_says(voa_events):
+    """Within each calibration bucket, the share of events matching the gold is close to their confidence."""
+    gold = read_jsonl(VOA_DEV)
+    preds = collections.defaultdict(list)
+    for record in read_jsonl(voa_events):
+        preds[record["article_id"]].append(record)
+    confidences, hits = [], []
+    for row in gold:
+        for record in preds[row["article_id"]]:
+            if row["start"] <= record["trigger"]["start"] < row["end"]:
+                confidences.append(record["confidence"])
+                hits.append(any(event_matches(record, g, "dyad") for g in row["events"]))
+    assert len(hits) > 50
+    mean_confidence = sum(confidences) / len(confidences)
+    assert abs(mean_confidence - sum(hits) / len(hits)) < 0.1
+    low = [h for c, h in zip(confidences, hits) if c < 0.6]
+    high = [h for c, h in zip(confidences, hits) if c >= 0.6]
+    assert sum(high) / len(high) > sum(low) / len(low)  # higher confidence, more often right
+
+
+def test_calibration_table_covers_every_bucket():
+    table = calibration()
+    for source in ("text", "context", "none"):
+        for recipient in ("recipient", "no-recipient"):
+            event = Event(id="e", article_id="a", event="CONSULT", trigger=Span("", 0, 0), sentence_index=0,
+                          sentence=Span("", 0, 0), coder="rule:x",
+                          actor=Actor(text="x", country=None if source == "none" else "KEN",
+                                      resolved_by="role+context" if source == "context" else "role"),
+                          recipient=Actor(text="y", country="UGA") if recipient == "recipient" else None)
+            assert bucket(event) == f"{source}|{recipient}"
+    assert 0 < table["default"] < 1 and json.dumps(table)
