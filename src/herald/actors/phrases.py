@@ -237,7 +237,9 @@ def _add_names(ta: TokenArrays, items: list[Item], known=None) -> list[Item]:
             j -= 1
         ents = set(ta.ents[i:j])
         ner = "PERSON" if "PERSON" in ents else next((e for e in ents if e), "")
-        if ner in NAME_ENTS and (ner or j - i > 1 or i in titled or (known is not None and known(texts[i]))):
+        subject = j - i == 1 and tags[i] == "NNP" and ta.deps[i] in ("nsubj", "nsubjpass")  # "Duterte welcomed"
+        if ner in NAME_ENTS and (ner or j - i > 1 or i in titled or subject or (known is not None and
+                                                                              known(texts[i]))):
             names.append(Item(i, j, NAME, ner=ner))
         i = j
     merged = sorted(items + names, key=lambda it: it.start)

@@ -216,8 +216,8 @@ class ArticleActors(CoreferenceMixin):
             a.kind = "role"
             a.sector = _role_sector(d, hk, entry)
         elif hk in (NAME, PERSON):
-            a.kind = "person" if (hk == PERSON or d.name_ner == "PERSON" or role is not None or d.gender) \
-                else "organisation"
+            a.kind = "person" if (hk == PERSON or d.name_ner == "PERSON" or role is not None or d.gender
+                                  or self._name_as_subject(d)) else "organisation"
             a.sector = (role.sector if role is not None and role.sector else None) or \
                 (d.mod_sectors[0] if d.mod_sectors else None) or (entry.sector if hk == PERSON else None)
         else:
@@ -257,10 +257,18 @@ class ArticleActors(CoreferenceMixin):
             self._affiliation(a, d)
         if a.country is None and a.sector is None and a.name is None:
             return None
-        if hk == NAME and a.country is None and a.sector is None and d.name_ner not in ("PERSON", "ORG"):
+        if hk == NAME and a.country is None and a.sector is None and d.name_ner not in ("PERSON", "ORG") \
+                and a.kind != "person":
             return None
         a.resolved_by = "+".join(dict.fromkeys(how)) or _default_rule(hk)
         return a
+
+    def _name_as_subject(self, d: Description) -> bool:
+        """A bare proper name the NER missed, acting as a subject ("Duterte personally welcomed ..."): in news, a
+        person named by surname."""
+        token = self.parsed.doc[d.head]
+        return not d.name_ner and d.end - d.start == 1 and token.tag_ == "NNP" and \
+            token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ == ""
 
     def _country(self, d: Description, hk: str | None, entry) -> tuple[str | None, str | None]:
         if hk == PEOPLE:

@@ -232,7 +232,8 @@ def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = F
     Taiwan's new president"."""
     out: list[tuple[Token, str]] = []
     for child in trigger.children:
-        is_purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        is_purpose = child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in child.children)
         # "attacked the base, killing three soldiers", "inflicting casualties on government forces"
         is_consequence = child.dep_ == "advcl" and child.tag_ == "VBG"
         if not (clauses and child.dep_ in ("ccomp", "xcomp")) and not (purpose and is_purpose) and not (

@@ -19,8 +19,8 @@ from herald.events.match import TriggerMatch, find_triggers
 from herald.events.modality import modality_of, negated_volition
 from herald.events.ontology import Ontology, load_ontology
 from herald.events.syntax import prep_objects
-from herald.events.rules import (CESSATION, REQUEST_MODE, fold_reason, frame_mode, merge_noun_subjects,
-                                 obligation_candidates)
+from herald.events.rules import (CESSATION, REQUEST_MODE, fold_reason, frame_mode, intent_to_cooperate,
+                                 merge_noun_subjects, obligation_candidates)
 from herald.records import Actor, Article, Event, Span
 
 if TYPE_CHECKING:
@@ -182,6 +182,9 @@ class EventCoder:
         if recipient is None and recipient_candidates:
             recipient, recipient_rule = self._fallback_recipient(cand, recipient_candidates[0], places)
         event_type, mode, cameo = cand.event, cand.mode, cand.cameo
+        if intent_to_cooperate(cand):
+            event_type, mode, cameo = "AGREE", None, "030"
+            why.append("an intent to cooperate (AGREE), not yet cooperation")
         if negated_volition(match.token) and event_type != "REJECT":  # "does not want to meet"
             event_type, mode, cameo, modality = "REJECT", REQUEST_MODE.get(event_type, "change"), "120", "asserted"
             why.append("a refusal: the will to do it is negated")
@@ -210,6 +213,9 @@ class EventCoder:
                 actor_rule.startswith("poss") and args.actors and args.actors[0][0].tag_ == "PRP$":
             # "their crackdown", "its export controls": a reference back to something already told
             why.append(f"dropped: '{args.actors[0][0].text} {match.token.text}' refers back to an earlier {event_type}")
+            return []
+        if event_type == "CONSULT" and recipient is None and not group and cand.mode != "multilateral":
+            why.append("dropped: a meeting needs someone on the other side")
             return []
         if actor is None and event_type in VERBAL:
             why.append("dropped: a statement or meeting needs someone who makes it")

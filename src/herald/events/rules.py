@@ -22,6 +22,11 @@ REQUEST_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGRE
 THREATEN_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "restrict", "COERCE": "restrict"}
 THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 PROMISES = frozenset({"vow", "pledge", "promise", "commit", "swear"})
+RESPONSES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+SPOKEN = frozenset({"AGREE", "REQUEST", "THREATEN", "SUPPORT", "REJECT", "ACCUSE"})
+# "is looking to reset relations", "wants to expand cooperation": intent to cooperate is an AGREE.
+INTENT = frozenset(f for lemma in "look seek want hope aim intend wish strive try".split() for f in verb_forms(lemma))
+COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE"})
 YIELD_WORDS = frozenset({"end", "halt", "stop", "cessation", "release", "withdrawal", "ceasefire", "de-escalation"})
 # Dependencies through which a frame reaches the event it is about ("agreed to [meet]", "called for [talks]",
 # "accused it of [providing]", "urged him to work with partners to [stop]"). Not advcl: "threatened tariffs after
@@ -76,6 +81,10 @@ def fold_reason(cand: "Candidate", by_token: dict[int, "Candidate"], objects: se
         inner = [c for c in by_token.values() if c is not cand and frame_ancestor(c.match.token, by_token) is cand]
         if inner:
             return f"yields to the event it orders: {inner[0].match.token.text!r} ({inner[0].event})"
+    responder = by_token.get(token.head.i) if token.dep_ == "dobj" and cand.match.entry.pos == "noun" else None
+    if responder is not None and responder.event in RESPONSES and cand.event in SPOKEN:
+        # "welcomed the U.S. proposal", "rejected the demand": the response is the event; the proposal is its topic
+        return f"folded: the topic of {responder.match.token.text!r} ({responder.event})"
     purpose = by_token.get(token.head.i) if token.dep_ in ("advcl", "xcomp", "conj", "relcl") else None
     if purpose is not None and purpose is not cand and purpose.event == cand.event:
         return f"folded: the same {cand.event} as {purpose.match.token.text!r} ('met with X to discuss')"
@@ -159,3 +168,9 @@ def obligation_candidates(sent: "Span", candidates: list["Candidate"]) -> list["
             out.remove(inner)
         out.append(request)
     return out
+
+
+def intent_to_cooperate(cand: "Candidate") -> bool:
+    """A cooperative act the actor only seeks or wants ("Turkey is looking to reset relations with Egypt")."""
+    token = cand.match.token
+    return cand.event in COOPERATIVE and token.dep_ == "xcomp" and token.head.lower_ in INTENT

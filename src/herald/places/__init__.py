@@ -6,10 +6,10 @@
     loc = location_for(trigger_token, found)       # Place | None
 """
 from herald.places.article import ArticlePlaces
-from herald.places.attach import location_for
+from herald.places.attach import location_for, place_in_phrase
 from herald.places.dateline import Dateline, parse_dateline
 from herald.places.gazetteer import Candidate, Entry, Gazetteer
 from herald.places.resolve import PlaceResolver
 
 __all__ = ["ArticlePlaces", "Candidate", "Dateline", "Entry", "Gazetteer", "PlaceResolver", "location_for",
-           "parse_dateline"]
+           "parse_dateline", "place_in_phrase"]

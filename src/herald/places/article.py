@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
-
 from herald.places.syntax import LOCATIVE_PREPS, is_verb, word_class
 from herald.records import Place
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
     from herald.places.gazetteer import Gazetteer
     from herald.places.recognize import Mention, Recognition
 

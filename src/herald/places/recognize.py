@@ -12,12 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from herald.nlp.morph import verb_forms
 from herald.places.dateline import Dateline, parse_dateline
 from herald.places.names import demonyms, region_abbreviations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 STANCE_VERBS = ("say", "tell", "warn", "announce", "deny", "accuse", "urge", "insist", "reject", "respond",
@@ -130,6 +132,7 @@ def _demonym_countries(text: str, table: dict[str, str | None]) -> list[str]:
 
 def _entities(doc: Doc) -> list[Span]:
     """The doc's entities, read from its arrays (cheaper than `doc.ents`, which builds every Token)."""
+    from spacy.tokens import Span
     iob, types = doc.to_array("ENT_IOB").tolist(), doc.to_array("ENT_TYPE").tolist()
     spans, start, label = [], -1, 0
     for k, (tag, ent_type) in enumerate(zip(iob, types)):

@@ -12,14 +12,16 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Iterable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from herald.places.article import ArticlePlaces, build_article_places
 from herald.places.gazetteer import Candidate, Entry, Gazetteer
 from herald.places.names import name_key, region_abbreviations
 from herald.places.recognize import Mention, Recognition, ToponymRecognizer
 from herald.records import Article, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ NOTABLE_POPULATION = 10_000
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
                          "north-east", "north-west", "south-east", "south-west", "mid", "downtown", "rural"})
+_DIVISION_WORDS = (" state", " province", " region", " county", " district", " oblast", " governorate",
+                   " prefecture", " parish", " municipality", " territory")
 _VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("ft. ", "fort "), ("mt. ", "mount "))
 
 
@@ -74,9 +78,9 @@ class PlaceResolver:
         return any(c.entry.kind == "country" and c.quality <= 1 for c in self.candidates(text))
 
     def _is_notable(self, text: str) -> bool:
-        """A country, a division, or a town of 10,000 or more, by its own name."""
-        return any(c.quality == 0 and (c.entry.kind != "city" or c.entry.population >= NOTABLE_POPULATION)
-                   for c in self.gazetteer.lookup(text))
+        """A country or division by its name or an alias, or a town of 10,000 or more by its own name."""
+        return any((c.quality <= 1 and c.entry.kind != "city") or (c.quality == 0 and
+                   c.entry.population >= NOTABLE_POPULATION) for c in self.gazetteer.lookup(text))
 
     def _is_city(self, text: str) -> bool:
         return any(c.entry.kind == "city" and c.quality == 0 for c in self.candidates(text))
@@ -153,6 +157,8 @@ class PlaceResolver:
         big_cities = {(c.entry.admin1_id, c.entry.country): c.entry.population for c in candidates
                       if c.entry.kind == "city" and c.entry.population >= CITY_STATE_MIN
                       and (c.quality == 0 or c.entry.population >= 1_000_000)}
+        if mention.text.lower().endswith(_DIVISION_WORDS):  # "Enugu State", "Tipperary County": the division
+            big_cities = {}
         kept = []
         for cand in candidates:
             entry = cand.entry

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from herald.nlp.morph import noun_forms, verb_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Prepositions that say where something happens.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
