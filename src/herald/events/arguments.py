@@ -180,7 +180,11 @@ def _light_verb(noun: "Token") -> "Token | None":
 def noun_arguments(match: TriggerMatch) -> Arguments:
     noun = match.token
     entry = match.entry
-    actors: list[tuple[Token, str]] = [(c, "poss") for c in noun.children if c.dep_ == "poss"]
+    # "al-Rufay'i's killing", "the journalist's arrest": for nouns of what is done to someone (their "of" phrase is
+    # the recipient), the possessor is the recipient too
+    patient_noun = "of" in entry.recipient and "of" not in entry.actor
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    actors: list[tuple[Token, str]] = [] if patient_noun else [(c, "poss") for c in possessors]
     actors += [(t, "by") for t in prep_objects(noun, "by")]
     for slot in entry.actor:
         actors += [(t, slot) for t in prep_objects(noun, slot)]
@@ -202,6 +206,8 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     if light_verb is not None:
         owners.append(light_verb)
     exclude = {t.i for t, _ in actors}
+    if patient_noun:
+        recipients += [(c, "poss") for c in possessors]
     for slot in entry.recipient:
         if slot == "between":
             for first in prep_objects(noun, "between"):

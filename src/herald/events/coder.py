@@ -20,7 +20,7 @@ from herald.events.modality import modality_of, negated_volition
 from herald.events.ontology import Ontology, load_ontology
 from herald.events.syntax import prep_objects
 from herald.events.rules import (CESSATION, REQUEST_MODE, fold_reason, frame_mode, intent_to_cooperate,
-                                 merge_noun_subjects, obligation_candidates)
+                                 merge_battles, merge_noun_subjects, obligation_candidates)
 from herald.records import Actor, Article, Event, Span
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ class EventCoder:
     def _fold(self, candidates: list[Candidate], trace: list[dict] | None, index: int) -> list[Candidate]:
         """Drop candidates that are not events of their own, moving what they tell into the one that codes them."""
         by_token = {c.match.token.i: c for c in candidates}
-        candidates = merge_noun_subjects(candidates, by_token)
+        candidates = merge_battles(merge_noun_subjects(candidates, by_token), by_token)
         by_token = {c.match.token.i: c for c in candidates}
         objects = {c.match.obj.i for c in candidates if c.match.obj is not None}
         kept: list[Candidate] = []

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from herald.events.lexicon import TriggerEntry, TriggerLexicon
-from herald.events.syntax import acts_as_verb
+from herald.events.syntax import acts_as_verb, nominal_gerund
 from herald.nlp.morph import noun_forms, verb_forms
 
 if TYPE_CHECKING:
@@ -151,8 +151,8 @@ def find_triggers(sent: "Span", lexicon: TriggerLexicon) -> list[TriggerMatch]:
         tag = token.tag_
         if tag.startswith("VB"):
             entries = lexicon.verbs.get(token.lower_, [])
-            if not entries and tag == "VBG":  # "the killing of", "the bombing"
-                entries = lexicon.nouns.get(token.lower_, [])
+            if tag == "VBG" and (not entries or nominal_gerund(token)):  # "the killing of", "fighting between"
+                entries = lexicon.nouns.get(token.lower_, []) or entries
         elif tag.startswith("NN"):
             if token.ent_type_ in NAMED:  # "the U.S. Mission to the United Nations" is a name, not a visit
                 continue

@@ -119,6 +119,25 @@ def merge_noun_subjects(candidates: list["Candidate"], by_token: dict[int, "Cand
     return [c for c in candidates if c.match.token.i not in absorbed]
 
 
+def merge_battles(candidates: list["Candidate"], by_token: dict[int, "Candidate"]) -> list["Candidate"]:
+    """"was killed in a gun battle with police": the victim was killed by the other side of the battle. The passive
+    verb gets the battle's opponents as actor candidates, and the battle is not a second event."""
+    from herald.events.syntax import is_passive, prep_objects
+
+    absorbed: set[int] = set()
+    for cand in candidates:
+        token = cand.match.token
+        if cand.event != "ASSAULT" or cand.match.entry.pos != "verb" or cand.args.actors or not is_passive(token):
+            continue
+        for place in prep_objects(token, "in"):
+            battle = by_token.get(place.i)
+            if battle is not None and battle.event == "ASSAULT" and battle.match.entry.pos == "noun":
+                opponents = [(t, f"battle-{r}") for t, r in battle.args.recipients if r in ("with", "between")]
+                cand.args.actors = list(battle.args.actors) + opponents
+                absorbed.add(place.i)
+    return [c for c in candidates if c.match.token.i not in absorbed]
+
+
 def inside_other(cand: "Candidate", candidates: list["Candidate"]) -> "Candidate | None":
     """The longer trigger whose words include this one ("laid siege" holds "siege")."""
     i = cand.match.token.i

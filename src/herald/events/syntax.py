@@ -30,5 +30,13 @@ def acts_as_verb(token: "Token") -> bool:
     """A verb, or a word the tagger took for a noun but the parser gave verb dependents ("is expected visit India")."""
     if token.tag_.startswith("VB"):
         return True
-    return token.tag_.startswith("NN") and token.dep_ in ("xcomp", "ccomp", "ROOT") and any(
+    return token.tag_.startswith("NN") and token.dep_ in ("xcomp", "ccomp", "ROOT", "conj") and any(
+        c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
+
+
+def nominal_gerund(token: "Token") -> bool:
+    """An -ing form used as a noun: "the fighting between X and Y", "his killing", "the ongoing shelling"."""
+    if any(c.dep_ in ("det", "poss", "amod") for c in token.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "of") for c in token.children) and not any(
         c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
