@@ -101,3 +101,11 @@ def test_load_into_duckdb_is_idempotent(spark_output, tmp_path):
         assert store.count("failures") == 3
         note = store.rows("SELECT id, published, n_events FROM articles WHERE id = 'short-note'")
         assert note and str(note[0]["published"]) == "2024-03-05"
+
+
+def test_bad_input_paths_are_clear_errors_before_spark_starts(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "herald", "spark", str(tmp_path / "missing.jsonl"), "-o",
+                           str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "no such file or directory" in done.stderr
+    assert not (tmp_path / "out").exists()

@@ -180,9 +180,9 @@ def _light_verb(noun: "Token") -> "Token | None":
 def noun_arguments(match: TriggerMatch) -> Arguments:
     noun = match.token
     entry = match.entry
-    # "al-Rufay'i's killing", "the journalist's arrest": for nouns of what is done to someone (their "of" phrase is
-    # the recipient), the possessor is the recipient too
-    patient_noun = "of" in entry.recipient and "of" not in entry.actor
+    # "al-Rufay'i's killing", "the journalist's arrest": for nouns of what is done to someone, the possessor is the
+    # recipient (lexicon entries say so with `possessor: recipient`)
+    patient_noun = entry.possessor_is_recipient
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     actors: list[tuple[Token, str]] = [] if patient_noun else [(c, "poss") for c in possessors]
     actors += [(t, "by") for t in prep_objects(noun, "by")]

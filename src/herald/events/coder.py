@@ -19,7 +19,7 @@ from herald.events.match import TriggerMatch, find_triggers
 from herald.events.modality import modality_of, negated_volition
 from herald.events.ontology import Ontology, load_ontology
 from herald.events.syntax import prep_objects
-from herald.events.rules import (CESSATION, REQUEST_MODE, fold_reason, frame_mode, intent_to_cooperate,
+from herald.events.rules import (CESSATION, OBLIGATION_ENTRY, REQUEST_MODE, fold_reason, frame_mode, intent_to_cooperate,
                                  merge_battles, merge_noun_subjects, obligation_candidates)
 from herald.records import Actor, Article, Event, Span
 
@@ -164,7 +164,8 @@ class EventCoder:
                    f"{' + ' + ' '.join(entry.words) if entry.words else ''}) from {entry.source}")
         if cand.embedded:
             why.append("frame over: " + ", ".join(f"{c.match.token.text!r} ({c.event})" for c in cand.embedded))
-        modality = modality_of(match.token)
+        # a demand made as an obligation ("X said Y must ...") is asserted: the "must" belongs to what is demanded
+        modality = "asserted" if entry.id == OBLIGATION_ENTRY.id else modality_of(match.token)
         if modality == "hypothetical" and not self.hypothetical:
             why.append("dropped: hypothetical")
             return []

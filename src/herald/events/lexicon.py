@@ -19,6 +19,7 @@ YAML format (one list item per entry group; every word in `verbs`/`nouns` become
       frame: true                # takes an embedded event ("agreed to meet", "threatened to strike")
       yields_to_embedded: true   # ... but when it has one, code that instead ("ordered troops to seal the border")
       intransitive: true         # only without a direct object or clause ("demonstrated in Kirkuk")
+      possessor: recipient       # "X's arrest": the possessor is the one arrested (default: the actor)
       needs_recipient: true      # drop the event when no recipient actor is found
       confidence: 0.8
 """
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 
 _ENTRY_KEYS = {"id", "event", "cameo", "mode", "context", "verbs", "nouns", "recipient", "objects", "not_objects",
                "frame", "needs_recipient", "confidence", "not_subjects", "actor", "requires", "intransitive",
-               "yields_to_embedded"}
+               "yields_to_embedded", "possessor"}
 DEFAULT_VERB_RECIPIENT = ("dobj",)
 DEFAULT_NOUN_RECIPIENT = ("with", "against", "on")
 
@@ -66,6 +67,7 @@ class TriggerEntry:
     frame: bool = False
     yields_to_embedded: bool = False
     intransitive: bool = False
+    possessor_is_recipient: bool = False
     needs_recipient: bool = False
     confidence: float = 0.75
     source: str = "herald"
@@ -150,6 +152,7 @@ def parse_entries(items: list[dict[str, Any]], source: str, ontology: Ontology) 
             frame=bool(item.get("frame", False)), needs_recipient=bool(item.get("needs_recipient", False)),
             yields_to_embedded=bool(item.get("yields_to_embedded", False)),
             intransitive=bool(item.get("intransitive", False)),
+            possessor_is_recipient=item.get("possessor", "actor") == "recipient",
             confidence=float(item.get("confidence", 0.75)), source=source)
         for pos, key, default in (("verb", "verbs", DEFAULT_VERB_RECIPIENT), ("noun", "nouns", DEFAULT_NOUN_RECIPIENT)):
             for phrase in item.get(key) or ():

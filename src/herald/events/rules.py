@@ -85,6 +85,10 @@ def fold_reason(cand: "Candidate", by_token: dict[int, "Candidate"], objects: se
     if responder is not None and responder.event in RESPONSES and cand.event in SPOKEN:
         # "welcomed the U.S. proposal", "rejected the demand": the response is the event; the proposal is its topic
         return f"folded: the topic of {responder.match.token.text!r} ({responder.event})"
+    goal = by_token.get(token.head.i) if token.dep_ in ("advcl", "xcomp") else None
+    if goal is not None and goal is not cand and goal.event != cand.event and not goal.match.entry.frame and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return f"folded: the purpose of {goal.match.token.text!r} ({goal.event}), not an event yet"
     purpose = by_token.get(token.head.i) if token.dep_ in ("advcl", "xcomp", "conj", "relcl") else None
     if purpose is not None and purpose is not cand and purpose.event == cand.event:
         return f"folded: the same {cand.event} as {purpose.match.token.text!r} ('met with X to discuss')"
@@ -172,15 +176,16 @@ def obligation_candidates(sent: "Span", candidates: list["Candidate"]) -> list["
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if modal is None or subject is None or subject.lower_ in FIRST_PERSON:
             continue
-        speech = token.head if token.dep_ == "ccomp" else None
-        if speech is None or speech.lower_ not in DECLARING:
+        speech = _declaring_head(token)
+        if speech is None:
             continue
         speakers = subject_candidates(speech) if speech.tag_.startswith("VB") else []
         if not speakers:
             continue
         match = TriggerMatch(token=token, entry=OBLIGATION_ENTRY, first=modal, last=token)
+        mode = "yield" if token.lower_ in CESSATION else None  # "must stop killing", "must end the siege"
         request = Candidate(match=match, args=Arguments(speakers, [(subject, "obliged")]), event="REQUEST",
-                            mode=None, cameo="100")
+                            mode=mode, cameo="100")
         inner = by_token.get(token.i)
         if inner is not None:
             request.embedded.append(inner)
@@ -193,3 +198,18 @@ def intent_to_cooperate(cand: "Candidate") -> bool:
     """A cooperative act the actor only seeks or wants ("Turkey is looking to reset relations with Egypt")."""
     token = cand.match.token
     return cand.event in COOPERATIVE and token.dep_ == "xcomp" and token.head.lower_ in INTENT
+
+
+def _declaring_head(token: "Token") -> "Token | None":
+    """The speech verb a clause is said under: "X said (that) Y must ...", and quotes the parser attached loosely
+    ("'If ..., then they must stop ...,' X told VOA")."""
+    current = token
+    for _ in range(5):
+        if current.head is current:
+            return None
+        current = current.head
+        if current.lower_ in DECLARING and current.tag_.startswith("VB"):
+            return current
+        if current.tag_.startswith("NN") and current.dep_ not in ("acomp", "attr"):
+            return None
+    return None

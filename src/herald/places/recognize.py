@@ -87,10 +87,18 @@ def _trim(span: Span) -> Span | None:
     """Drop leading determiners and trailing possessives and punctuation from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].tag_ in ("DT", "PRP$") or doc[start].is_punct):
+    while start < end:
+        token = doc[start]
+        if not (token.tag_ in ("DT", "PRP$") or token.is_punct):
+            break
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start:
+        token = doc[end - 1]
+        if not (token.tag_ == "POS" or token.is_punct or token.is_space):
+            break
         end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
     return doc[start:end] if end > start else None
 
 
@@ -211,7 +219,7 @@ class ToponymRecognizer:
                     parts = self._split_list(trimmed)  # "Greece Italy" (a list without commas)
             previous: Mention | None = None
             for part in parts:
-                part = _trim(part)
+                part = _trim(part) if len(parts) > 1 else part
                 if part is None or part.text in table:
                     continue
                 if is_actor_metonym(part) and self._is_city(part.text) and not self._is_country(part.text):
@@ -224,7 +232,7 @@ class ToponymRecognizer:
                 previous = mention
         found.mentions.extend(self._gazetteer_mentions(doc, taken))
         found.mentions.sort(key=lambda m: m.start)
-        found.mentions = self._drop_person_like(found.mentions, ents)
+        found.mentions = self._drop_person_like(found.mentions, ents, text)
         self._link_qualifiers(doc, found.mentions)
         return found
 
@@ -246,10 +254,10 @@ class ToponymRecognizer:
                 return [head]
         return []
 
-    def _drop_person_like(self, mentions: list[Mention], ents: list[Span]) -> list[Mention]:
+    def _drop_person_like(self, mentions: list[Mention], ents: list[Span], text: str) -> list[Mention]:
         """Unknown names that the NER calls a place once but a person or organisation elsewhere in the article
         ("Modi", "Buhari"), or that say things ("Guhdar said"), are not places."""
-        others = {ent.text for ent in ents if ent.label_ in ("PERSON", "ORG")}
+        others = {text[ent.start_char:ent.end_char] for ent in ents if ent.label_ in ("PERSON", "ORG")}
         kept = []
         for mention in mentions:
             if mention.source == "ner" and not mention.is_qualifier and not self._is_known(mention.text) and (

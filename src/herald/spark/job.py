@@ -102,11 +102,11 @@ def run_spark(paths: Sequence[str], output: str | Path, *, spark: "SparkSession 
     from herald.spark.session import spark_session
 
     settings = settings or JobSettings()
-    spark = spark or spark_session(master)
+    jsonl, txt = input_files(paths)  # bad paths fail here, before a JVM starts
     started = time.perf_counter()
+    spark = spark or spark_session(master)
     for user_file in (*settings.actor_files, *settings.trigger_files):
         spark.sparkContext.addFile(str(Path(user_file).resolve()))
-    jsonl, txt = input_files(paths)
     frame = input_frame(spark, jsonl, txt)
     partitions = partitions or max(2, spark.sparkContext.defaultParallelism * 2)
     coded = (frame.repartition(partitions)
