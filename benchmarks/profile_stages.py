@@ -51,12 +51,25 @@ def load(corpus: str, size: int):
     return [a for a in read_articles([str(sample_file(corpus, 2000))]) if isinstance(a, Article)][:size]
 
 
+def spacy_components(nlp, texts: list[str], batch_size: int) -> dict[str, float]:
+    """Seconds per spaCy component (tokenizer included) over `texts`."""
+    began = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    seconds = {"tokenizer": time.perf_counter() - began}
+    for name, component in nlp.pipeline:
+        began = time.perf_counter()
+        docs = list(component.pipe(docs, batch_size=batch_size))
+        seconds[name] = time.perf_counter() - began
+    return seconds
+
+
 def profile(corpus: str, size: int, top: int, batch_size: int) -> None:
     from herald.pipeline import Pipeline, PipelineOptions
 
     pipeline = Pipeline.default(PipelineOptions(batch_size=batch_size))
     articles = load(corpus, size)
     n_words = sum(words(a.text) for a in articles)
+    components = spacy_components(pipeline.nlp, [a.text for a in articles], batch_size)
     began = time.perf_counter()
     docs = list(pipeline.nlp.pipe([a.text for a in articles], batch_size=batch_size))
     parse = time.perf_counter() - began
@@ -88,6 +101,10 @@ def profile(corpus: str, size: int, top: int, batch_size: int) -> None:
     print(f"{'all stages after spaCy':24} {after:8.2f} {1000 * after / len(articles):10.1f} "
           f"{100 * after / total:8.1f} {100.0:13.1f}")
     print(f"herald / bare-spaCy ceiling from this split: {parse / total:.2f}")
+    spacy_total = sum(components.values())
+    print("spaCy components (the same texts, component by component): " + ", ".join(
+        f"{name} {seconds:.2f} s ({100 * seconds / spacy_total:.0f}%)" for name, seconds in components.items())
+        + f"; {n_words / spacy_total:,.0f} words/s")
 
     docs = list(pipeline.nlp.pipe([a.text for a in articles], batch_size=batch_size))
     profiler = cProfile.Profile()

@@ -59,7 +59,7 @@ def subject_candidates(verb: "Token", depth: int = 0) -> list[tuple["Token", str
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "militants attacking the base"
         return [(verb.head, "acl")]
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head
@@ -96,7 +96,7 @@ def _verb_recipients(match: TriggerMatch, exclude: set[int]) -> list[tuple["Toke
                     head = verb.head.head if verb.dep_ == "pcomp" else verb.head
                     out += [(t, "participle-head-subject") for t, _ in subject_candidates(head)]
             else:
-                out += [(c, "dobj") for c in verb.children if c.dep_ == "dobj" and c is not match.obj]
+                out += [(c, "dobj") for c in verb.children if c.dep_ == "dobj"]
         elif slot == "dative":
             out += [(c, "dative") for c in verb.children if c.dep_ in ("dative", "iobj")]
         else:
@@ -248,11 +248,11 @@ def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = F
         for token in child.subtree:
             if token.i in exclude:
                 continue
-            if token.dep_ in ("nsubj", "nsubjpass") and token.head is child:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == child.i:
                 out.append((token, "complement-subject"))
             elif token.dep_ == "pobj" and token.head.lower_ in ("on", "against", "to", "with"):
                 out.append((token, f"complement-{token.head.lower_}"))
-            elif (purpose or consequence) and token.dep_ == "dobj" and token.head is child:
+            elif (purpose or consequence) and token.dep_ == "dobj" and token.head.i == child.i:
                 out.append((token, "purpose-object"))
                 out += [(p, "purpose-object-of") for p in prep_objects(token, "of")]
     return out

@@ -30,7 +30,7 @@ def _clause_verb(trigger: "Token") -> "Token":
     for _ in range(3):
         if token.tag_.startswith("VB") or token.tag_ == "MD":
             return token
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos") and token.head is not token:
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos") and token.head.i != token.i:
             token = token.head if token.dep_ != "pobj" else token.head.head
         else:
             break
@@ -53,7 +53,7 @@ def modality_of(trigger: "Token") -> str:
             if child.dep_ == "acl" and child.lower_ in FUTURE_GOVERNORS:
                 return "future"
     verb = _clause_verb(trigger)
-    if verb is not trigger and trigger.dep_ in ("nsubj", "nsubjpass"):
+    if verb.i != trigger.i and trigger.dep_ in ("nsubj", "nsubjpass"):
         # "the ban would not stop her": a noun subject exists; only a future clause makes it future ("talks will
         # take place")
         return "future" if _aux_words(verb) & FUTURE_AUX else "asserted"

@@ -39,7 +39,7 @@ def frame_ancestor(token: "Token", by_token: dict[int, "Candidate"], max_steps: 
     current = token
     for _ in range(max_steps):
         purpose = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-        if (current.dep_ not in _FRAME_PATH and not purpose) or current.head is current:
+        if (current.dep_ not in _FRAME_PATH and not purpose) or current.head.i == current.i:
             return None
         current = current.head
         cand = by_token.get(current.i)
@@ -51,11 +51,11 @@ def frame_ancestor(token: "Token", by_token: dict[int, "Candidate"], max_steps: 
 def governor(token: "Token") -> "Token | None":
     """The word a trigger is the complement of ("to [meet]" -> agreed; "for [talks]" -> called)."""
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
     if token.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass"):
         return head
-    if token.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head is not head:
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         return head.head
     if token.dep_ == "conj":
         return governor(head)
@@ -205,7 +205,7 @@ def _declaring_head(token: "Token") -> "Token | None":
     ("'If ..., then they must stop ...,' X told VOA")."""
     current = token
     for _ in range(5):
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
         if current.lower_ in DECLARING and current.tag_.startswith("VB"):

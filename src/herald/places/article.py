@@ -71,7 +71,7 @@ def _is_locative(span: Span | None, strict: bool = True) -> bool:
             owner = head.head
             return not strict or is_verb(owner) or any(word_class(owner, c) for c in ("event", "site", "people",
                                                                                        "attack"))
-        if token.dep_ in ("pobj", "compound", "appos", "poss") and head is not token:
+        if token.dep_ in ("pobj", "compound", "appos", "poss") and head.i != token.i:
             token = head if token.dep_ != "pobj" else head.head
             continue
         return False

@@ -67,7 +67,7 @@ def _anchors(trigger: Token) -> list[Token]:
         if token.dep_ == "ROOT" or token.head.text.lower() in _SPEECH:
             break
         head = token.head
-        if token.dep_ == "pobj" and head.head is not head:  # "killed in a gun battle": battle -> in -> killed
+        if token.dep_ == "pobj" and head.head.i != head.i:  # "killed in a gun battle": battle -> in -> killed
             head = head.head
         elif token.dep_ not in _CLIMB_DEPS:
             break
@@ -87,7 +87,7 @@ def _attached(trigger: Token, found: ArticlePlaces) -> Place | None:
         preps += [(obj, p) for obj in anchor.children if obj.dep_ == "dobj" and word_class(obj, "travel")
                   for p in prep_children(obj)]  # "conducted several trips to the Afghan capital"
         for owner, prep in preps:
-            if accepts_prep(owner, prep) or (anchor is not trigger and accepts_prep(trigger, prep)):
+            if accepts_prep(owner, prep) or (anchor.i != trigger.i and accepts_prep(trigger, prep)):
                 obj = pobj_of(prep)
                 place = _place_in_phrase(obj, found) if obj is not None else None
                 if place is not None:
