@@ -114,7 +114,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # GeoNames feature code (PPLC, PPLA, PCLI, ADM1...)
-    source: str = "text"  # text | dateline
+    source: str = "text"  # text | dateline | article (the place the story is about, not said of this event)
 
     def to_event_dict(self) -> dict[str, Any]:
         """The `location` block of an event record."""

@@ -118,5 +118,19 @@ def test_hypothetical_events_on_request(pipeline):
     text = "Finland could impose sanctions on Belarus. If attacked, Latvia would expel Russian diplomats."
     result = supposing.process(Article(id="h", published=dt.date(2024, 2, 2), text=text, content_hash="h"))
     got = summary(result.events)
-    assert ("SANCTION", "FIN", "BLR", "hypothetical") in got and ("SANCTION", "LVA", "RUS", "hypothetical") in got
+    assert ("SANCTION", "FIN", "BLR", "hypothetical") in got
     assert [g[2:] for g in got if g[0] == "ASSAULT"] == [("LVA", "hypothetical")]  # "If attacked, Latvia ..."
+    assert ("THREATEN", "LVA", "RUS", "asserted") in got  # its conditional expulsion is a threat
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Syria is willing to withdraw its troops from Lebanon.", ("AGREE", "SYR")),
+    ("Iraq's interim government is prepared to impose martial law.", ("THREATEN", "IRQ")),
+    ("Nigeria will withdraw its peacekeepers from Chad unless the fighting stops.", ("THREATEN", "NGA")),
+    ("The rebels said they would meet the U.N. mediator if he gave them guarantees.", ("AGREE", None)),
+    ("Syria said it will not accept the demands of the opposition.", ("REJECT", "SYR")),
+])
+def test_commitments_and_refusals(code_text, text, expected):
+    """Readiness and conditional commitments are promises or threats; a refused concession is a REJECT."""
+    got = [(e.event, e.actor.country) for e in code_text(text).events]
+    assert any(g[0] == expected[0] and (expected[1] is None or g[1] == expected[1]) for g in got), got

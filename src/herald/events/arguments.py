@@ -202,6 +202,8 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     # Where a "with"/"against"/"to" phrase may hang: the noun, its apposition (a frequent misparse: "the meeting of
     # the Chairman ... Nurlan Nigmatulin with the speakers"), the "of" actor, or the light verb ("held talks with").
     owners = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    if noun.dep_ == "compound":  # "a mediation effort between X and Y": the phrase hangs on the head noun
+        owners.append(noun.head)
     owners += [t for t, rule in actors if rule == "of"]
     if light_verb is not None:
         owners.append(light_verb)

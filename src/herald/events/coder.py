@@ -19,8 +19,9 @@ from herald.events.match import TriggerMatch, find_triggers
 from herald.events.modality import modality_of, negated_volition
 from herald.events.ontology import Ontology, load_ontology
 from herald.events.syntax import prep_objects
-from herald.events.rules import (CESSATION, OBLIGATION_ENTRY, REQUEST_MODE, fold_reason, frame_mode, intent_to_cooperate,
-                                 merge_battles, merge_noun_subjects, obligation_candidates)
+from herald.events.rules import (CESSATION, OBLIGATION_ENTRY, REQUEST_MODE, THREATEN_MODE, conditional_commitment,
+                                 fold_reason, frame_mode, intent_to_cooperate, merge_battles, merge_noun_subjects,
+                                 obligation_candidates, readiness_candidates)
 from herald.records import Actor, Article, Event, Span
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ ABSTRACT = frozenset("rights right freedom freedoms liberty liberties democracy 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 FORCES = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "GOV", None})
 CIVIL = frozenset({"NGO", "MNC"})
+YIELDING = frozenset({"CONCEDE", "RETREAT", "AGREE"})
 # Event nouns that report an event on their own ("the offensive", "protests", "talks", "the withdrawal"); other
 # nouns ("their crackdown", "its export controls", "the ban") only count with someone they are aimed at.
 STANDALONE_NOUNS = frozenset({"ASSAULT", "PROTEST", "CONSULT", "RETREAT", "MOBILIZE", "CONCEDE"})
@@ -104,7 +106,8 @@ class EventCoder:
 
     def code_sentence(self, sent: "SpacySpan", index: int, article: Article, actors: ArticleActorsLike,
                       trace: list[dict] | None = None, places: ArticlePlacesLike | None = None) -> list[CodedEvent]:
-        found = obligation_candidates(sent, [self._candidate(m) for m in find_triggers(sent, self.lexicon)])
+        found = [self._candidate(m) for m in find_triggers(sent, self.lexicon)]
+        found = readiness_candidates(sent, obligation_candidates(sent, found))
         candidates = self._fold(found, trace, index)
         coded: list[CodedEvent] = []
         seen: set[tuple] = set()
@@ -166,6 +169,13 @@ class EventCoder:
             why.append("frame over: " + ", ".join(f"{c.match.token.text!r} ({c.event})" for c in cand.embedded))
         # a demand made as an obligation ("X said Y must ...") is asserted: the "must" belongs to what is demanded
         modality = "asserted" if entry.id == OBLIGATION_ENTRY.id else modality_of(match.token)
+        commitment = conditional_commitment(cand)
+        if commitment is not None:  # "will withdraw unless ...", "would meet him if ...": a threat or a promise
+            why.append(f"a conditional commitment: {commitment} over {cand.event}")
+            inner_type = cand.event
+            cand.event, cand.cameo = commitment, ("130" if commitment == "THREATEN" else "030")
+            cand.mode = THREATEN_MODE.get(inner_type) if commitment == "THREATEN" else None
+            modality = "asserted"
         if modality == "hypothetical" and not self.hypothetical:
             why.append("dropped: hypothetical")
             return []
@@ -186,6 +196,9 @@ class EventCoder:
         if intent_to_cooperate(cand):
             event_type, mode, cameo = "AGREE", None, "030"
             why.append("an intent to cooperate (AGREE), not yet cooperation")
+        if modality == "negated" and event_type in YIELDING:  # "will not accept", "did not release": a refusal
+            event_type, mode, cameo, modality = "REJECT", "yield", "124", "asserted"
+            why.append("a concession that is refused (REJECT)")
         if negated_volition(match.token) and event_type != "REJECT":  # "does not want to meet"
             event_type, mode, cameo, modality = "REJECT", REQUEST_MODE.get(event_type, "change"), "120", "asserted"
             why.append("a refusal: the will to do it is negated")

@@ -213,3 +213,59 @@ def _declaring_head(token: "Token") -> "Token | None":
         if current.tag_.startswith("NN") and current.dep_ not in ("acomp", "attr"):
             return None
     return None
+
+
+# "is ready to host a meeting", "willing to withdraw its troops", "prepared to impose martial law": a commitment.
+READINESS = frozenset({"ready", "willing", "prepared", "committed", "determined", "eager", "keen", "open",
+                       "poised", "resolved"})
+READINESS_ENTRY = TriggerEntry(id="agree.readiness", event="AGREE", pos="verb", lemma="ready", cameo="030",
+                               frame=True, confidence=0.6)
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT", "ACCUSE"})
+
+
+def readiness_candidates(sent: "Span", candidates: list["Candidate"]) -> list["Candidate"]:
+    """Frames for "<actor> is ready/willing/prepared to <act>" or "ready for <act>": an AGREE over a cooperative
+    act, a THREATEN over a harmful one. Only when the governed act is itself a trigger."""
+    from herald.events.arguments import Arguments, subject_candidates
+    from herald.events.coder import Candidate
+
+    by_token = {c.match.token.i: c for c in candidates}
+    out = list(candidates)
+    for token in sent:
+        if token.lower_ not in READINESS or token.dep_ not in ("acomp", "ROOT", "conj", "amod", "oprd"):
+            continue
+        inner = None
+        for child in token.children:
+            if child.dep_ == "xcomp" and child.i in by_token:
+                inner = by_token[child.i]
+            elif child.dep_ == "prep" and child.lower_ in ("for", "to"):
+                inner = next((by_token[g.i] for g in child.subtree if g.i in by_token), inner)
+        if inner is None or inner.match.entry.frame:
+            continue
+        verb = token.head if token.dep_ in ("acomp", "oprd") else token
+        actors = subject_candidates(verb)
+        if not actors:
+            continue
+        event, cameo = ("THREATEN", "130") if inner.event in CONFLICTUAL else ("AGREE", "030")
+        match = TriggerMatch(token=token, entry=READINESS_ENTRY, first=token, last=token)
+        frame = Candidate(match=match, args=Arguments(actors, []), event=event, mode=None, cameo=cameo)
+        frame.embedded.append(inner)
+        out.remove(inner)
+        out.append(frame)
+    return out
+
+
+def conditional_commitment(cand: "Candidate") -> str | None:
+    """"will withdraw its force unless ...", "would meet the mediator if he ...": an actor's own future act tied to
+    a condition is a threat (harmful acts, withdrawals) or a promise (cooperative acts)."""
+    token = cand.match.token
+    if not token.tag_.startswith("VB"):
+        return None
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if not aux & {"will", "would", "'ll", "may", "might", "could"}:
+        return None
+    conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                                   for g in c.children) for c in token.children)
+    if not conditional:
+        return None
+    return "THREATEN" if cand.event in CONFLICTUAL or cand.event in ("RETREAT",) else "AGREE"

@@ -9,7 +9,8 @@ Order of evidence:
 3. the one locative place of the sentence, when the sentence places its events in one country;
 4. the dateline, when the story is local (its lead does not happen elsewhere) and the sentence names no place
    in another country;
-5. optionally (`fallback="focus"`), the place the article is mostly about.
+5. optionally (`fallback="focus"`, the default), the place the article is mostly about, with `source="article"` (an
+   extension of the SCHEMA's `text`/`dateline`) so users can keep or drop such guesses.
 Anaphors resolve to the article's places: "the capital" (of the country in context), "the country", "the city".
 """
 from __future__ import annotations
@@ -47,7 +48,7 @@ def location_for(trigger: Token, found: ArticlePlaces, *, use_dateline: bool = T
     if use_dateline and local and not _sentence_elsewhere(trigger, found):
         return found.dateline
     if fallback == "focus" and found.focus is not None and not local:
-        return replace(found.focus, source="text")
+        return replace(found.focus, source="article")  # not said of this event: the place the story is about
     return None
 
 
