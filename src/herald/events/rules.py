@@ -31,7 +31,7 @@ YIELD_WORDS = frozenset({"end", "halt", "stop", "cessation", "release", "withdra
 # Dependencies through which a frame reaches the event it is about ("agreed to [meet]", "called for [talks]",
 # "accused it of [providing]", "urged him to work with partners to [stop]"). Not advcl: "threatened tariffs after
 # the EU [levied] one" reports two events.
-_FRAME_PATH = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "nsubjpass"})
+_FRAME_PATH = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "nsubjpass", "acomp"})
 
 
 def frame_ancestor(token: "Token", by_token: dict[int, "Candidate"], max_steps: int = 5) -> "Candidate | None":
@@ -220,7 +220,7 @@ READINESS = frozenset({"ready", "willing", "prepared", "committed", "determined"
                        "poised", "resolved"})
 READINESS_ENTRY = TriggerEntry(id="agree.readiness", event="AGREE", pos="verb", lemma="ready", cameo="030",
                                frame=True, confidence=0.6)
-CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT", "ACCUSE"})
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT", "ACCUSE", "PROTEST"})
 
 
 def readiness_candidates(sent: "Span", candidates: list["Candidate"]) -> list["Candidate"]:
