@@ -244,8 +244,10 @@ def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = F
                                                                  for c in child.children)
         # "attacked the base, killing three soldiers", "inflicting casualties on government forces"
         is_consequence = child.dep_ == "advcl" and child.tag_ == "VBG"
-        if not (clauses and child.dep_ in ("ccomp", "xcomp")) and not (purpose and is_purpose) and not (
-                consequence and is_consequence):
+        # "its demands that the government grant ...": a noun's that-clause is its complement too
+        that_clause = child.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+        if not (clauses and (child.dep_ in ("ccomp", "xcomp") or that_clause)) and not (purpose and is_purpose) \
+                and not (consequence and is_consequence):
             continue
         for token in child.subtree:
             if token.i in exclude:

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Protocol
 from herald.events.arguments import Arguments, complement_recipients, find_arguments
 from herald.events.lexicon import TriggerLexicon, load_lexicon
 from herald.events.match import TriggerMatch, find_triggers
-from herald.events.modality import modality_of, negated_volition
+from herald.events.modality import announced_by_actor, modality_of, negated_volition
 from herald.events.ontology import Ontology, load_ontology
 from herald.events.syntax import prep_objects
-from herald.events.rules import (CESSATION, OBLIGATION_ENTRY, REQUEST_MODE, THREATEN_MODE, conditional_commitment,
+from herald.events.rules import (CESSATION, CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, THREATEN_MODE,
+                                 conditional_commitment,
                                  fold_reason, frame_mode, intent_to_cooperate, merge_battles, merge_noun_subjects,
                                  obligation_candidates, readiness_candidates)
 from herald.records import Actor, Article, Event, Span
@@ -42,6 +43,9 @@ VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATE
 FORCES = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "GOV", None})
 CIVIL = frozenset({"NGO", "MNC"})
 YIELDING = frozenset({"CONCEDE", "RETREAT", "AGREE"})
+# Future acts whose announcement by their actor is itself a promise (cooperative) or a threat (conflictual).
+COMMITTABLE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "SANCTION", "COERCE", "MOBILIZE",
+                         "PROTEST", "ASSAULT"})
 # Event nouns that report an event on their own ("the offensive", "protests", "talks", "the withdrawal"); other
 # nouns ("their crackdown", "its export controls", "the ban") only count with someone they are aimed at.
 STANDALONE_NOUNS = frozenset({"ASSAULT", "PROTEST", "CONSULT", "RETREAT", "MOBILIZE", "CONCEDE"})
@@ -202,6 +206,8 @@ class EventCoder:
         if negated_volition(match.token) and event_type != "REJECT":  # "does not want to meet"
             event_type, mode, cameo, modality = "REJECT", REQUEST_MODE.get(event_type, "change"), "120", "asserted"
             why.append("a refusal: the will to do it is negated")
+        if event_type == "PROTEST" and entry.pos == "verb" and any(c.dep_ == "ccomp" for c in match.token.children):
+            event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # "protested that ...": a complaint
         if event_type == "PROTEST" and mode == "demo" and actor is not None and actor.country and \
                 actor.sector in STATE_SECTORS and actor.sector is not None:
             event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # a government "protests": it complains
@@ -224,7 +230,8 @@ class EventCoder:
             why.append("dropped: neither an actor nor a recipient")
             return []
         if entry.pos == "noun" and recipient is None and event_type not in STANDALONE_NOUNS and \
-                actor_rule.startswith("poss") and args.actors and args.actors[0][0].tag_ == "PRP$":
+                actor_rule.startswith("poss") and args.actors and args.actors[0][0].tag_ == "PRP$" and \
+                not any(c.dep_ in ("acl", "ccomp", "relcl") for c in match.token.children):
             # "their crackdown", "its export controls": a reference back to something already told
             why.append(f"dropped: '{args.actors[0][0].text} {match.token.text}' refers back to an earlier {event_type}")
             return []
@@ -241,11 +248,20 @@ class EventCoder:
             sector = "UAF" if event_type == "ASSAULT" else None
             actor = Actor(text=None, sector=sector, resolved_by="unidentified")
         rule = f"rule:{entry.id}[{actor_rule}|{recipient_rule}]"
+        labels = [(event_type, mode, cameo, modality, rule)]
+        if modality == "future" and event_type in COMMITTABLE and actor.country and announced_by_actor(match.token):
+            # "X will provide aid", "X said it would boycott the vote": the announcement itself is a promise or a
+            # threat (asserted), besides the future act
+            promise = "THREATEN" if event_type in CONFLICTUAL else "AGREE"
+            labels.append((promise, THREATEN_MODE.get(event_type) if promise == "THREATEN" else None,
+                           "130" if promise == "THREATEN" else "030", "asserted", f"{rule}+announced"))
+            why.append(f"announced by its actor: also a {promise}")
         out = []
         for a, r in _pairs(actor, recipient, event_type):
-            event = self._event(article, event_type, mode, cameo, entry.context, modality, a, r, match, sent, index,
-                                rule)
-            out.append(CodedEvent(event=event, trigger=match.token, why=list(why)))
+            for label, label_mode, label_cameo, label_modality, label_rule in labels:
+                event = self._event(article, label, label_mode, label_cameo, entry.context, label_modality, a, r,
+                                    match, sent, index, label_rule)
+                out.append(CodedEvent(event=event, trigger=match.token, why=list(why)))
         return out
 
     def _fallback_recipient(self, cand: Candidate, first: tuple["Token", str],

@@ -104,3 +104,24 @@ def negated_volition(trigger: "Token") -> bool:
         if current.lower_ in VOLITION and any(c.dep_ == "neg" for c in current.children):
             return True
     return False
+
+
+OWN_PLANS = frozenset("plan plans planned planning intend intends intended decide decides decided going".split())
+
+
+def announced_by_actor(trigger: "Token") -> bool:
+    """A future act its actor announces as its own: "will provide aid", "said they would boycott", "plans to impose
+    restrictions" (not one others expect or schedule: "is expected to visit", "is due to")."""
+    if not trigger.tag_.startswith("VB"):
+        return False
+    current = trigger
+    for _ in range(3):
+        aux = _aux_words(current)
+        if aux & FUTURE_AUX or ("would" in aux and (current.head.lower_ in SPEECH_VERBS or current.dep_ == "ccomp")):
+            return True
+        if current.dep_ == "xcomp" and current.head.lower_ in OWN_PLANS:
+            return True
+        if current.dep_ != "xcomp":
+            return False
+        current = current.head
+    return False

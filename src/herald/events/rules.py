@@ -77,8 +77,9 @@ def fold_reason(cand: "Candidate", by_token: dict[int, "Candidate"], objects: se
     if frame is not None and frame is not cand and not frame.match.entry.yields_to_embedded:
         frame.embedded.append(cand)
         return f"folded into the frame {frame.match.token.text!r} ({frame.event})"
-    if cand.match.entry.yields_to_embedded:
-        inner = [c for c in by_token.values() if c is not cand and frame_ancestor(c.match.token, by_token) is cand]
+    if cand.match.entry.yields_to_embedded:  # only to an act it orders directly: "ordered troops to [seal]"
+        inner = [c for c in by_token.values() if c is not cand and c.match.token.dep_ == "xcomp"
+                 and c.match.token.head.i == token.i]
         if inner:
             return f"yields to the event it orders: {inner[0].match.token.text!r} ({inner[0].event})"
     responder = by_token.get(token.head.i) if token.dep_ == "dobj" and cand.match.entry.pos == "noun" else None

@@ -89,6 +89,8 @@ def verb_forms(lemma: str) -> frozenset[str]:
     """All inflected forms of a (lowercase, one-word) verb lemma, the lemma included."""
     forms = {lemma, _third_person(lemma), _gerund(lemma)}
     forms.update(IRREGULAR_VERBS.get(lemma, (_regular_past(lemma),)))
+    if len(lemma) > 3 and lemma.endswith("l") and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
+        forms.update({lemma + "led", lemma + "ling"})  # British spelling: cancelled, labelled, travelling
     if lemma in IRREGULAR_VERBS and lemma in {"hang", "outlaw", "wage"}:
         forms.add(_regular_past(lemma))
     return frozenset(forms)
