@@ -33,6 +33,7 @@ NOT_AGENT_VERBS = _all_forms(
     "investigate highlight underscore")
 # Verbs that make someone else act: their subject is the actor of the embedded event ("ordered troops to seal").
 CAUSATIVE_VERBS = _all_forms("order direct instruct authorize authorise approve")
+PLACING = _all_forms("be remain stay put place go face stand")
 
 
 @dataclass(slots=True)
@@ -183,6 +184,7 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     # "al-Rufay'i's killing", "the journalist's arrest": for nouns of what is done to someone, the possessor is the
     # recipient (lexicon entries say so with `possessor: recipient`)
     patient_noun = entry.possessor_is_recipient
+    recipients: list[tuple[Token, str]] = []
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     actors: list[tuple[Token, str]] = [] if patient_noun else [(c, "poss") for c in possessors]
     actors += [(t, "by") for t in prep_objects(noun, "by")]
@@ -196,9 +198,11 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
                 child.ent_type_ in ("NORP", "GPE", "ORG") or child.tag_ == "NNP"):
             actors.append((child, child.dep_))
     light_verb = _light_verb(noun)
-    if light_verb is not None and light_verb.lower_ not in NOT_AGENT_VERBS:
+    if light_verb is not None and patient_noun and (is_passive(light_verb) or light_verb.lower_ in PLACING):
+        # "X was put under investigation", "X is on trial", "X remains in detention": X is the one it is done to
+        recipients += [(c, "light-verb-patient") for c in light_verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif light_verb is not None and light_verb.lower_ not in NOT_AGENT_VERBS:
         actors += [(t, f"light-verb-{rule}") for t, rule in subject_candidates(light_verb)]
-    recipients: list[tuple[Token, str]] = []
     # Where a "with"/"against"/"to" phrase may hang: the noun, its apposition (a frequent misparse: "the meeting of
     # the Chairman ... Nurlan Nigmatulin with the speakers"), the "of" actor, or the light verb ("held talks with").
     owners = [noun, *(c for c in noun.children if c.dep_ == "appos")]
