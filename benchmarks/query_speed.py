@@ -238,12 +238,39 @@ def queries(store) -> list[tuple[str, object]]:
         ("sql events by actor RUS, one quarter", raw(
             f"SELECT * {bare} WHERE e.actor_country = ? AND {date} BETWEEN ? AND ? ORDER BY {date} DESC, "
             "e.article_id, e.trigger_start LIMIT 50", ["RUS", day("2023-01-01"), day("2023-03-31")])),
+        ("sql events by actor RUS, quarter, late join", lambda: (sql.execute(
+            f"SELECT count(*) {bare} WHERE e.actor_country = ? AND {date} BETWEEN ? AND ?",
+            ["RUS", day("2023-01-01"), day("2023-03-31")]).fetchall(), sql.execute(
+            f"WITH page AS (SELECT e.*, {date} AS event_date {bare} WHERE e.actor_country = ? AND {date} BETWEEN ? "
+            "AND ? ORDER BY event_date DESC, e.article_id, e.trigger_start, e.id LIMIT 50) "
+            "SELECT e.*, substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence, "
+            "a.title FROM page e LEFT JOIN articles a ON a.id = e.article_id ORDER BY e.event_date DESC, "
+            "e.article_id, e.trigger_start, e.id", ["RUS", day("2023-01-01"), day("2023-03-31")]).fetchall())[1]),
         ("sql network edges, one year", raw(
             f"SELECT e.actor_country, e.recipient_country, count(*) AS w, avg(e.goldstein) {bare} WHERE "
             f"{date} BETWEEN ? AND ? AND e.actor_country IS NOT NULL AND e.recipient_country IS NOT NULL AND "
             "e.actor_country <> e.recipient_country GROUP BY 1, 2 ORDER BY w DESC LIMIT 200",
             [day("2024-01-01"), day("2024-12-31")])),
     ]
+
+
+def without_join(store) -> list[tuple[str, object]]:
+    """The aggregate API functions again, with their `events LEFT JOIN articles` reduced to `events`: they read no
+    article column (only the `q` filter does), so this is what dropping the join would save."""
+    import herald.api.analysis as analysis
+
+    def unjoined(fn):
+        def run():
+            saved = analysis.FROM_EVENTS
+            analysis.FROM_EVENTS = "FROM events e"
+            try:
+                return fn()
+            finally:
+                analysis.FROM_EVENTS = saved
+        return run
+
+    return [(f"{label.replace('api ', 'api-no-join ')}", unjoined(fn)) for label, fn in queries(store)
+            if label.startswith(("api dyad", "api network", "api summary"))]
 
 
 def main() -> None:
@@ -266,7 +293,7 @@ def main() -> None:
             store.connection.execute(f"SET threads = {int(args.threads)}")
         print(f"{store.count('events'):,} events, {store.count('articles'):,} articles in {db}")
         print(f"{'query':44} {'median s':>9} {'worst s':>8}  answer")
-        for label, fn in queries(store):
+        for label, fn in [*queries(store), *without_join(store)]:
             median, worst, result = _time(fn, args.repeat)
             size = (len(result) if isinstance(result, list) else
                     f"{len(result.get('edges', result.get('items', result.get('periods', []))))} rows"
