@@ -67,37 +67,17 @@ def _forms_match(token: "Token", words: frozenset[str]) -> bool:
     return any(f"{c.lower_} {lower}" in words for c in token.children if c.dep_ in ("compound", "amod"))
 
 
-def _extra_words_after(token: "Token", words: tuple[str, ...]) -> list[int] | None:
-    """Indices of `words` found in order after `token` (gaps of up to _MAX_GAP words), else None."""
-    sent_end = token.sent.end
-    position = token.i
-    doc = token.doc
-    found_at: list[int] = []
-    for word in words:
-        forms = noun_forms(word) | verb_forms(word)
-        found = None
-        for i in range(position + 1, min(position + 2 + _MAX_GAP, sent_end)):
-            if doc[i].lower_ in forms:
-                found = i
-                break
-        if found is None:
-            return None
-        position = found
-        found_at.append(found)
-    return found_at
-
-
-def _extra_words_before(token: "Token", words: tuple[str, ...]) -> list[int] | None:
-    """Indices of `words` found in order right before a head noun (gaps of one word), else None."""
-    sent_start = token.sent.start
+def _find_words(token: "Token", words: tuple[str, ...], after: bool) -> list[int] | None:
+    """Indices of the extra words of a multi-word trigger, in order: after a verb ("call ... for", up to _MAX_GAP
+    words between, any inflection) or right before a head noun ("business mission", one word between), else None."""
+    doc, sent = token.doc, token.sent
     position = token.i
     found_at: list[int] = []
-    for word in reversed(words):
-        found = None
-        for i in range(position - 1, max(position - 3, sent_start - 1), -1):
-            if token.doc[i].lower_ == word:
-                found = i
-                break
+    for word in (words if after else tuple(reversed(words))):
+        forms = noun_forms(word) | verb_forms(word) if after else {word}
+        span = range(position + 1, min(position + 2 + _MAX_GAP, sent.end)) if after else \
+            range(position - 1, max(position - 3, sent.start - 1), -1)
+        found = next((i for i in span if doc[i].lower_ in forms), None)
         if found is None:
             return None
         position = found
@@ -110,7 +90,7 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
     first = last = token
     positions = [token.i]
     if entry.words:
-        found = (_extra_words_after if entry.pos == "verb" else _extra_words_before)(token, entry.words)
+        found = _find_words(token, entry.words, after=entry.pos == "verb")
         if found is None:
             return None
         positions += found
