@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -37,7 +38,7 @@ def run_case(corpus: str, size: int, master: str, partitions: int | None) -> dic
     return {"corpus": corpus, "master": master, "articles": summary.articles, "failures": summary.failures,
             "events": summary.events, "words": n_words, "partitions": summary.partitions, "start_s": start,
             "job_s": summary.seconds, "articles_per_s": summary.articles / summary.seconds,
-            "words_per_s": n_words / summary.seconds}
+            "words_per_s": n_words / summary.seconds, "load_avg_after": os.getloadavg()[0]}
 
 
 def main() -> None:
@@ -54,7 +55,7 @@ def main() -> None:
         return
     results = []
     print(f"{'master':10} {'articles':>8} {'events':>7} {'parts':>5} {'start s':>7} {'job s':>7} {'art/s':>7} "
-          f"{'words/s':>8}")
+          f"{'words/s':>8} {'loadavg':>7}")
     for master in args.masters:
         cmd = [sys.executable, __file__, "--case", "--corpus", args.corpus, "--sample", str(args.sample),
                "--masters", master]
@@ -66,7 +67,8 @@ def main() -> None:
         r = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(r)
         print(f"{master:10} {r['articles']:>8} {r['events']:>7} {r['partitions']:>5} {r['start_s']:>7.1f} "
-              f"{r['job_s']:>7.1f} {r['articles_per_s']:>7.1f} {r['words_per_s']:>8.0f}", flush=True)
+              f"{r['job_s']:>7.1f} {r['articles_per_s']:>7.1f} {r['words_per_s']:>8.0f} {r['load_avg_after']:>7.2f}",
+              flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 

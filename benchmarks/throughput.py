@@ -8,11 +8,14 @@ Each case runs in a fresh Python process (clean peak-RSS figures, no warm caches
   in-process, N workers use herald.executors.ParallelRunner (each worker loads the pipeline once).
 - spacy: the same texts through `nlp.pipe` of the same spaCy pipeline (herald.nlp.load_nlp), `n_process=N`.
 Rates exclude loading the pipeline (reported apart as load_s). ratio = herald words/s / spaCy words/s.
+cpu/wall is the CPU time used per second of the run (2.0 = both cores busy for us); loadavg is the machine's 1-minute
+load average when the case ended: above the number of workers, other processes were competing for the cores.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -81,7 +84,7 @@ def run_case(case: str, corpus: str, workers: int, batch_size: int, size: int) -
     path = sample_file(corpus, size)
     result = (run_herald if case == "herald" else run_spacy)(path, workers, batch_size)
     seconds = result["run_s"]
-    result.update(case=case, corpus=corpus, workers=workers, batch_size=batch_size,
+    result.update(case=case, corpus=corpus, workers=workers, batch_size=batch_size, load_avg_after=os.getloadavg()[0],
                   articles_per_s=result["articles"] / seconds, words_per_s=result["words"] / seconds,
                   events_per_s=result["events"] / seconds)
     return result
@@ -110,7 +113,8 @@ def main() -> None:
         return
     results = []
     header = (f"{'corpus':8} {'case':7} {'w':>2} {'articles':>8} {'words':>8} {'events':>7} {'art/s':>7} "
-              f"{'words/s':>8} {'events/s':>8} {'cpu/wall':>8} {'load s':>6} {'peak RSS MB/worker':>19} {'ratio':>6}")
+              f"{'words/s':>8} {'events/s':>8} {'cpu/wall':>8} {'load s':>6} {'peak RSS MB/worker':>19} {'ratio':>6} "
+              f"{'loadavg':>7}")
     print(header)
     for corpus in args.corpus:
         for workers in args.workers:
@@ -123,7 +127,8 @@ def main() -> None:
                 ratio = f"{r['ratio_to_spacy']:.2f}" if "ratio_to_spacy" in r else ""
                 print(f"{corpus:8} {r['case']:7} {workers:>2} {r['articles']:>8} {r['words']:>8} {r['events']:>7} "
                       f"{r['articles_per_s']:>7.1f} {r['words_per_s']:>8.0f} {r['events_per_s']:>8.1f} "
-                      f"{r['cpu_s'] / r['run_s']:>8.2f} {r['load_s']:>6.1f} {rss:>19} {ratio:>6}", flush=True)
+                      f"{r['cpu_s'] / r['run_s']:>8.2f} {r['load_s']:>6.1f} {rss:>19} {ratio:>6} {r['load_avg_after']:>7.2f}",
+                      flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 

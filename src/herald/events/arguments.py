@@ -34,6 +34,8 @@ NOT_AGENT_VERBS = _all_forms(
 # Verbs that make someone else act: their subject is the actor of the embedded event ("ordered troops to seal").
 CAUSATIVE_VERBS = _all_forms("order direct instruct authorize authorise approve")
 PLACING = _all_forms("be remain stay put place go face stand")
+# A meeting noun after these prepositions is attended by the subject of the verb they hang on.
+MEETING_PREPS = frozenset({"for", "after", "before", "during", "following", "at", "in"})
 
 
 @dataclass(slots=True)
@@ -159,7 +161,7 @@ def verb_arguments(match: TriggerMatch) -> Arguments:
 _TAKING_PART = frozenset(f for lemma in "engage participate take join involve".split() for f in verb_forms(lemma))
 
 
-def _light_verb(noun: "Token") -> "Token | None":
+def _light_verb(noun: "Token", meeting: bool = False) -> "Token | None":
     """The verb a noun trigger is the object of: "held [talks]", "went on [strike]", "launched 10 days of [war games]",
     "launched a [mediation] effort"."""
     anchor = noun
@@ -175,6 +177,8 @@ def _light_verb(noun: "Token") -> "Token | None":
     if anchor.dep_ == "pobj" and head.head.tag_.startswith("VB") and (
             head.lower_ in ("on", "into", "under") or (head.lower_ == "in" and head.head.lower_ in _TAKING_PART)):
         return head.head  # "went on strike", "engaged in talks", "put under investigation"; not "died in a raid"
+    if meeting and anchor.dep_ == "pobj" and head.head.tag_.startswith("VB") and head.lower_ in MEETING_PREPS:
+        return head.head  # "travels to Baku for talks with ...", "said after a phone call with ..."
     return None
 
 
@@ -197,7 +201,7 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < match.first.i and (
                 child.ent_type_ in ("NORP", "GPE", "ORG") or child.tag_ == "NNP"):
             actors.append((child, child.dep_))
-    light_verb = _light_verb(noun)
+    light_verb = _light_verb(noun, meeting=entry.event == "CONSULT")
     if light_verb is not None and patient_noun and (is_passive(light_verb) or light_verb.lower_ in PLACING):
         # "X was put under investigation", "X is on trial", "X remains in detention": X is the one it is done to
         recipients += [(c, "light-verb-patient") for c in light_verb.children if c.dep_ in ("nsubj", "nsubjpass")]

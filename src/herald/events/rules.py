@@ -38,6 +38,8 @@ def frame_ancestor(token: "Token", by_token: dict[int, "Candidate"], max_steps: 
     """The nearest frame trigger governing `token` through complement links, or None."""
     current = token
     for _ in range(max_steps):
+        if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return None  # "Japan pledged aid, and the government thanked donors": a clause of its own
         purpose = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if (current.dep_ not in _FRAME_PATH and not purpose) or current.head.i == current.i:
             return None
