@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from herald.executors import ParallelRunner, chunks_of
-from herald.ingest import read_articles
 from herald.records import Article, ArticleResult, Failure
 from herald.runner import run_pipeline
 

@@ -109,3 +109,13 @@ def test_bad_input_paths_are_clear_errors_before_spark_starts(tmp_path):
     assert done.returncode == 2
     assert "no such file or directory" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_existing_output_folder_is_not_overwritten_without_asking(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("earlier results", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "herald", "spark", str(VOA), "-o", str(out)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "--overwrite" in done.stderr
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "earlier results"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from herald.errors import InputError
+from herald.errors import ConfigError, InputError
 from herald.ingest.reader import kind_of
 from herald.spark.partition import JSONL, TXT, JobSettings, code_batches
 from herald.spark.rows import EVENT_SELECT, PARTITION_COLUMN, article_schema, combined_schema, failure_schema
@@ -103,6 +103,8 @@ def run_spark(paths: Sequence[str], output: str | Path, *, spark: "SparkSession 
 
     settings = settings or JobSettings()
     jsonl, txt = input_files(paths)  # bad paths fail here, before a JVM starts
+    if mode == "error" and "://" not in str(output) and Path(output).exists() and any(Path(output).iterdir()):
+        raise ConfigError(f"{output} already exists; choose another folder or overwrite it (--overwrite)")
     started = time.perf_counter()
     spark = spark or spark_session(master)
     for user_file in (*settings.actor_files, *settings.trigger_files):

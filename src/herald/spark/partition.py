@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from herald.errors import ArticleError, ProcessingError
+from herald.errors import ArticleError, ArticleTooLarge, ProcessingError
 from herald.records import Article, ArticleResult, Failure
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def to_item(kind: str, source: str, value: Any, limits) -> Article | Failure:
         if kind == TXT:
             if len(value) > limits.max_bytes:
                 return Failure(article_id, source, f"file has {len(value):,} bytes; the limit is "
-                               f"{limits.max_bytes:,}", "E105", "ingest")
+                               f"{limits.max_bytes:,}", ArticleTooLarge.code, "ingest")
             return parse_txt(decode(value), article_id=article_id, source=source, limits=limits)
         return parse_record(value, source=source, limits=limits)
     except ArticleError as exc:
