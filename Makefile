@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= herald.duckdb
 
-.PHONY: run test install install-dev system-deps benchmark clean
+.PHONY: run test install install-dev system-deps benchmark benchmark-profile benchmark-spark benchmark-queries clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ test: install-dev
 
 benchmark: install-dev
 	$(BIN)/python benchmarks/throughput.py
+
+benchmark-profile: install-dev
+	$(BIN)/python benchmarks/profile_stages.py
+
+benchmark-spark: install-dev
+	$(BIN)/python benchmarks/spark_speed.py
+
+benchmark-queries: install-dev
+	$(BIN)/python benchmarks/query_speed.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

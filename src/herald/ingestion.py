@@ -85,7 +85,7 @@ def ingest_paths(paths: list[str], db: str | Path, options: PipelineOptions | No
         kb = store.load_actor_kb()  # what earlier runs taught: read-only while this run codes articles
         learned = store.load_actor_kb()  # the same, growing with this run, saved after each batch
         pipeline = Pipeline.default(options, kb=kb) if workers == 1 else None
-        results = run_pipeline(paths, options, limits, pipeline=pipeline, workers=workers)
+        results = run_pipeline(paths, options, limits, pipeline=pipeline, workers=workers, kb=kb)
         failures_fh = open(failures_path, "w", encoding="utf-8") if failures_path else None
         bar = _progress(count_articles(paths)) if progress else None
         done: list[ArticleResult] = []

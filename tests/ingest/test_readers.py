@@ -134,3 +134,14 @@ def test_limits_are_configurable():
 def test_all_voa_articles_are_read():
     articles, failures = split(list(read_articles([VOA])))
     assert len(articles) == 89 and failures == []
+
+
+def test_failures_of_jsonl_records_name_the_article(tmp_path):
+    french = ("Le ministre des affaires étrangères a rencontré son homologue à Berlin pour discuter de la guerre et "
+              "des sanctions, selon un communiqué publié par le ministère des affaires étrangères.")
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(json.dumps({"id": "fr-1", "text": french, "published": "2024-01-01"}) + "\n"
+                    + json.dumps({"id": "empty-1", "text": "  ", "published": "2024-01-01"}) + "\n")
+    failures = list(read_articles([path]))
+    assert [(f.article_id, f.code) for f in failures] == [("fr-1", "E106"), ("empty-1", "E102")]
+    assert failures[0].source == f"{path}:1"

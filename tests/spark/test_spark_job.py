@@ -81,9 +81,9 @@ def test_bad_articles_become_failure_rows(spark_output):
     folder, summary = spark_output
     failures = pq.read_table(folder / "out" / "failures").to_pylist()
     assert summary.failures == 3
-    # as in the local reader, a record that fails the body checks is reported without its id (see the report)
-    assert sorted((f["article_id"] or "", f["code"]) for f in failures) == [("", "E104"), ("", "E106"),
-                                                                            ("no-text", "E104")]
+    # as in the local reader: every failure names its article when the record has an id
+    assert sorted((f["article_id"] or "", f["code"]) for f in failures) == [("", "E104"), ("no-text", "E104"),
+                                                                            ("not-english", "E106")]
     assert all(f["source"].endswith("bad.jsonl") for f in failures)
 
 

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from herald.errors import BadHeader, BadRecord
+from herald.errors import ArticleError, BadHeader, BadRecord
 from herald.ingest.checks import Limits, check_body, content_hash
 from herald.records import Article
 
@@ -44,7 +44,11 @@ def parse_txt(text: str, *, article_id: str, source: str, limits: Limits) -> Art
         if body.startswith(blank):
             body = body[len(blank):]
             break
-    check_body(body, limits)
+    try:
+        check_body(body, limits)
+    except ArticleError as exc:
+        exc.article_id, exc.source = article_id, source
+        raise
     return Article(id=article_id, published=published, text=body, title=match.group(2) or None, source=source,
                    content_hash=content_hash(body))
 
@@ -71,6 +75,10 @@ def parse_record(line: str, *, source: str, limits: Limits) -> Article:
                         source=source) from None
     title = record.get("title")
     metadata = {k: v for k, v in record.items() if k not in _KNOWN_KEYS}
-    check_body(text, limits)
+    try:
+        check_body(text, limits)
+    except ArticleError as exc:  # name the article in the failure
+        exc.article_id, exc.source = article_id, source
+        raise
     return Article(id=article_id, published=published, text=text, title=title if isinstance(title, str) else None,
                    source=source, content_hash=content_hash(text), metadata=metadata)
