@@ -7,7 +7,7 @@ The store is a real Herald store (`Store.open`, the real DDL) filled in bulk thr
 years in ~1.25M articles (8 events each, short synthetic bodies), countries drawn Zipf-like (a few dominate, as in
 news), stored in publication order as ingestion writes them. Timed: the functions behind the dashboard
 (herald.api.analysis / herald.api.queries: the SQL and the Python that shapes the answer; the network includes its
-spring layout), then the same questions as bare SQL over `events` alone, without the articles join the API adds.
+spring layout), then the same questions as bare SQL over `events` alone.
 Each query runs once to warm up, then --repeat times: median and worst are reported.
 """
 from __future__ import annotations
@@ -254,25 +254,6 @@ def queries(store) -> list[tuple[str, object]]:
     ]
 
 
-def without_join(store) -> list[tuple[str, object]]:
-    """The aggregate API functions again, with their `events LEFT JOIN articles` reduced to `events`: they read no
-    article column (only the `q` filter does), so this is what dropping the join would save."""
-    import herald.api.analysis as analysis
-
-    def unjoined(fn):
-        def run():
-            saved = analysis.FROM_EVENTS
-            analysis.FROM_EVENTS = "FROM events e"
-            try:
-                return fn()
-            finally:
-                analysis.FROM_EVENTS = saved
-        return run
-
-    return [(f"{label.replace('api ', 'api-no-join ')}", unjoined(fn)) for label, fn in queries(store)
-            if label.startswith(("api dyad", "api network", "api summary"))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=10_000_000)
@@ -293,7 +274,7 @@ def main() -> None:
             store.connection.execute(f"SET threads = {int(args.threads)}")
         print(f"{store.count('events'):,} events, {store.count('articles'):,} articles in {db}")
         print(f"{'query':44} {'median s':>9} {'worst s':>8}  answer")
-        for label, fn in [*queries(store), *without_join(store)]:
+        for label, fn in queries(store):
             median, worst, result = _time(fn, args.repeat)
             size = (len(result) if isinstance(result, list) else
                     f"{len(result.get('edges', result.get('items', result.get('periods', []))))} rows"

@@ -5,7 +5,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from herald.api.filters import EVENT_DATE, FROM_EVENTS, QUAD_CLASS_NAMES, EventFilters
+from herald.api.filters import EVENT_DATE, QUAD_CLASS_NAMES, EventFilters
 from herald.api.layout import network_layout
 from herald.api.params import DyadParams, NetworkParams, PlaceParams
 from herald.store import Store
@@ -15,34 +15,58 @@ _QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" f
 
 def summary(store: Store, filters: EventFilters) -> dict[str, Any]:
     where, values = filters.where()
-
-    def pairs(sql: str) -> list[dict[str, Any]]:
-        return store.rows(sql.format(src=FROM_EVENTS, where=where, date=EVENT_DATE), values)
-
-    totals = pairs("SELECT count(*) AS events, count(DISTINCT e.article_id) AS articles, min({date}) AS first, "
-                   "max({date}) AS last, sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
-                   "{src}{where}")[0]
-    monthly = pairs("SELECT date_trunc('month', {date}) AS month, e.quad_class, count(*) AS events {src}{where} "
-                    "GROUP BY ALL ORDER BY month, e.quad_class")
+    source = filters.source()
+    # The totals; one scan for every breakdown (GROUPING SETS, split below by which columns are set); the dyads in
+    # a third. Articles: an exact distinct count only when filtered; unfiltered, the articles
+    # with events are counted in `articles` (its n_events), which is much cheaper at millions of events.
+    totals = store.rows(f"SELECT count(*) AS events, min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last, "
+                        f"sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean {source}{where}",
+                        values)[0]
+    groups = store.rows(
+        f"SELECT e.event, e.quad_class, e.modality, e.actor_country, date_trunc('month', {EVENT_DATE}) AS month, "
+        f"grouping(e.event, e.quad_class, e.modality, e.actor_country, month) AS g, count(*) AS events "
+        f"{source}{where} GROUP BY GROUPING SETS ((e.event), (e.quad_class), (e.modality), (e.actor_country), "
+        "(month, e.quad_class))", values)
     dyad_where = f"{where} {'AND' if where else 'WHERE'} e.actor_country IS NOT NULL AND " \
                  "e.recipient_country IS NOT NULL AND e.actor_country <> e.recipient_country"
+    dyads = store.rows(f"SELECT e.actor_country, e.recipient_country, count(*) AS events, round(avg(e.goldstein), 2) "
+                       f"AS goldstein_mean {source}{dyad_where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 20", values)
+    if where:
+        articles = store.query(f"SELECT count(DISTINCT e.article_id) {source}{where}", values)[1][0][0]
+    else:
+        articles = store.query("SELECT count(*) FROM articles WHERE n_events > 0")[1][0][0]
+    sets = defaultdict(list)
+    for row in groups:
+        sets[row["g"]].append(row)
+    names = ("event", "quad_class", "modality", "actor_country", "month")
+
+    def grouped(*columns: str) -> list[dict[str, Any]]:
+        bits = sum(1 << (len(names) - 1 - i) for i, name in enumerate(names) if name not in columns)
+        return sets.get(bits, [])
+
     return {
-        "events": totals["events"], "articles": totals["articles"],
+        "events": totals["events"], "articles": articles,
         "first": _iso(totals["first"]), "last": _iso(totals["last"]),
         "goldstein_sum": _round(totals["goldstein_sum"]), "goldstein_mean": _round(totals["goldstein_mean"]),
         "store": {table: store.count(table) for table in ("articles", "events", "failures")}
                  | {"actors": _actor_count(store)},
-        "by_event": pairs("SELECT e.event, count(*) AS events {src}{where} GROUP BY 1 ORDER BY 2 DESC, 1"),
-        "by_quad_class": [dict(r, name=QUAD_CLASS_NAMES.get(r["quad_class"])) for r in pairs(
-            "SELECT e.quad_class, count(*) AS events {src}{where} GROUP BY 1 ORDER BY 1")],
-        "by_modality": pairs("SELECT e.modality, count(*) AS events {src}{where} GROUP BY 1 ORDER BY 2 DESC, 1"),
-        "top_actor_countries": pairs("SELECT e.actor_country AS country, count(*) AS events {src}{where} "
-                                     f"{'AND' if where else 'WHERE'} e.actor_country IS NOT NULL "
-                                     "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"),
-        "top_dyads": store.rows(f"SELECT e.actor_country AS actor, e.recipient_country AS recipient, count(*) AS "
-                                f"events, round(avg(e.goldstein), 2) AS goldstein_mean {FROM_EVENTS}{dyad_where} "
-                                "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 20", values),
-        "monthly": [dict(r, month=_iso(r["month"])) for r in monthly],
+        "by_event": [{"event": r["event"], "events": r["events"]}
+                     for r in sorted(grouped("event"), key=lambda r: (-r["events"], str(r["event"])))],
+        "by_quad_class": [{"quad_class": r["quad_class"], "events": r["events"],
+                           "name": QUAD_CLASS_NAMES.get(r["quad_class"])}
+                          for r in sorted(grouped("quad_class"), key=lambda r: (r["quad_class"] is None,
+                                                                                r["quad_class"] or 0))],
+        "by_modality": [{"modality": r["modality"], "events": r["events"]}
+                        for r in sorted(grouped("modality"), key=lambda r: (-r["events"], str(r["modality"])))],
+        "top_actor_countries": [{"country": r["actor_country"], "events": r["events"]} for r in sorted(
+            (r for r in grouped("actor_country") if r["actor_country"]),
+            key=lambda r: (-r["events"], r["actor_country"]))[:20]],
+        "top_dyads": [{"actor": r["actor_country"], "recipient": r["recipient_country"], "events": r["events"],
+                       "goldstein_mean": r["goldstein_mean"]} for r in dyads],
+        "monthly": [{"month": _iso(r["month"]), "quad_class": r["quad_class"], "events": r["events"]}
+                    for r in sorted(grouped("month", "quad_class"),
+                                    key=lambda r: (r["month"] is None, r["month"] or dt.date.min,
+                                                   r["quad_class"] or 0))],
     }
 
 
@@ -59,7 +83,7 @@ def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
     clause = f"{where} {'AND' if where else 'WHERE'} {dyad[0]}"
     part = _TRUNCATE[params.interval]
     rows = store.rows(f"SELECT date_trunc('{part}', {EVENT_DATE}) AS period, e.actor_country = ? AS forward, "
-                      f"e.quad_class, e.event, count(*) AS n, sum(e.goldstein) AS g {FROM_EVENTS}{clause} "
+                      f"e.quad_class, e.event, count(*) AS n, sum(e.goldstein) AS g {params.source()}{clause} "
                       "GROUP BY ALL ORDER BY period", [params.a, *values, *dyad[1]])
     periods = sorted({r["period"] for r in rows})
     index = {p: i for i, p in enumerate(periods)}
@@ -92,7 +116,7 @@ def network(store: Store, params: NetworkParams) -> dict[str, Any]:
     where, values = params.where()
     if params.level == "country":
         source, target, source_country, target_country = ("e.actor_country", "e.recipient_country",
-                                                          "e.actor_country", "e.recipient_country")
+                                                          "top.source", "top.target")
     else:
         source, target, source_country, target_country = ("e.actor_name", "e.recipient_name",
                                                           "mode(e.actor_country)", "mode(e.recipient_country)")
@@ -100,12 +124,17 @@ def network(store: Store, params: NetworkParams) -> dict[str, Any]:
     if not params.include_self:
         conditions.append(f"{source} <> {target}")
     clause = f"{where} {'AND' if where else 'WHERE'} " + " AND ".join(conditions)
+    # two steps: the heaviest pairs by a bare count, then the details of those pairs only (at millions of events
+    # there are far more pairs than edges shown)
     edges = store.rows(
-        f"SELECT {source} AS source, {target} AS target, {source_country} AS source_country, "
-        f"{target_country} AS target_country, count(*) AS weight, round(avg(e.goldstein), 2) AS goldstein_mean, "
-        f"round(sum(e.goldstein), 2) AS goldstein_sum, mode(e.event) AS top_event, {_QUAD_COUNTS} "
-        f"{FROM_EVENTS}{clause} GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?",
-        [*values, params.min_weight, params.max_edges])
+        f"WITH top AS (SELECT {source} AS source, {target} AS target, count(*) AS weight {params.source()}{clause} "
+        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?) "
+        f"SELECT top.source, top.target, {source_country} AS source_country, {target_country} AS target_country, "
+        "top.weight, round(avg(e.goldstein), 2) AS goldstein_mean, round(sum(e.goldstein), 2) AS goldstein_sum, "
+        f"mode(e.event) AS top_event, {_QUAD_COUNTS} FROM top JOIN (SELECT e.* {params.source()}{clause}) e "
+        f"ON {source} = top.source AND {target} = top.target GROUP BY top.source, top.target, top.weight "
+        "ORDER BY top.weight DESC, top.source, top.target",
+        [*values, params.min_weight, params.max_edges, *values])
     nodes: dict[str, dict[str, Any]] = {}
     for edge in edges:
         for side in ("source", "target"):
@@ -130,7 +159,7 @@ def places(store: Store, params: PlaceParams) -> dict[str, Any]:
         "any_value(e.location_admin1) AS admin1, any_value(e.location_feature) AS feature, "
         "e.location_lat AS lat, e.location_lon AS lon, count(*) AS events, "
         f"round(avg(e.goldstein), 2) AS goldstein_mean, mode(e.event) AS top_event, {_QUAD_COUNTS} "
-        f"{FROM_EVENTS}{clause} GROUP BY e.location_geonames_id, e.location_name, e.location_country, "
+        f"{params.source()}{clause} GROUP BY e.location_geonames_id, e.location_name, e.location_country, "
         "e.location_lat, e.location_lon ORDER BY events DESC, name LIMIT ?", [*values, params.limit])
     return {"total": len(rows), "items": rows}
 

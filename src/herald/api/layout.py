@@ -23,10 +23,14 @@ def network_layout(keys: list[str], edges: list[dict[str, Any]], seed: int = 7) 
         sub = graph.subgraph(members)
         if len(members) == 1:
             local = {members[0]: (0.0, 0.0)}
+        elif len(members) == 2:  # a pair needs no layout
+            local = {members[0]: (-0.6, 0.0), members[1]: (0.6, 0.0)}
         else:
             k = 1.6 / math.sqrt(len(members))  # more room than networkx's default 1/sqrt(n): labels need it
+            # fewer iterations for big components: the layout is O(n^2) per iteration and converges well before
+            iterations = 200 if len(members) <= 60 else max(40, 12000 // len(members))
             local = {n: (float(x), float(y)) for n, (x, y) in
-                     nx.spring_layout(sub, seed=seed, weight="weight", k=k, iterations=200).items()}
+                     nx.spring_layout(sub, seed=seed, weight="weight", k=k, iterations=iterations).items()}
         if number == 0:  # the largest component fills [-1, 1]
             positions.update(local)
             continue

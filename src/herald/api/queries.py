@@ -25,8 +25,12 @@ def event_item(row: dict[str, Any]) -> dict[str, Any]:
 
 def list_events(store: Store, params: EventListParams) -> dict[str, Any]:
     where, values = params.where()
-    total = store.query(f"SELECT count(*) {FROM_EVENTS}{where}", values)[1][0][0]
-    rows = store.rows(f"SELECT {_EVENT_SELECT} {FROM_EVENTS}{where}{order_by(params.sort)} LIMIT ? OFFSET ?",
+    source = params.source()
+    total = store.query(f"SELECT count(*) {source}{where}", values)[1][0][0]
+    # filter, sort and cut the page on `events` first; join the articles (sentence, title) of that page only
+    order = order_by(params.sort)
+    rows = store.rows(f"WITH e AS (SELECT e.* {source}{where}{order} LIMIT ? OFFSET ?) "
+                      f"SELECT {_EVENT_SELECT} FROM e LEFT JOIN articles a ON a.id = e.article_id{order}",
                       [*values, params.limit, params.offset])
     return {"total": total, "offset": params.offset, "limit": params.limit, "sort": params.sort,
             "items": [event_item(r) for r in rows]}
