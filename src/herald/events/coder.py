@@ -167,7 +167,7 @@ class EventCoder:
     def _events_for(self, cand: Candidate, sent: "SpacySpan", index: int, article: Article,
                     actors: ArticleActorsLike, places: ArticlePlacesLike | None, why: list[str]) -> list[CodedEvent]:
         match, args, entry = cand.match, cand.args, cand.match.entry
-        why.append(f"trigger {sent.doc.text[match.start:match.end]!r} matched {entry.id} ({entry.pos} '{entry.lemma}'"
+        why.append(f"trigger {article.text[match.start:match.end]!r} matched {entry.id} ({entry.pos} '{entry.lemma}'"
                    f"{' + ' + ' '.join(entry.words) if entry.words else ''}) from {entry.source}")
         if cand.embedded:
             why.append("frame over: " + ", ".join(f"{c.match.token.text!r} ({c.event})" for c in cand.embedded))
@@ -289,8 +289,9 @@ class EventCoder:
             id="", article_id=article.id, event=event_type, mode=mode, context=list(context),
             cameo=code.code if code else None, quad_class=code.quad_class if code else ptype.quad_class,
             goldstein=code.goldstein if code else None, modality=modality, actor=actor, recipient=recipient,
-            trigger=Span(sent.doc.text[match.start:match.end], match.start, match.end),
-            sentence_index=index, sentence=Span(sent.text, sent.start_char, sent.end_char),
+            trigger=Span(article.text[match.start:match.end], match.start, match.end),
+            sentence_index=index, sentence=Span(article.text[sent.start_char:sent.end_char], sent.start_char,
+                                                sent.end_char),
             coder=rule, confidence=round(min(confidence, 0.99), 3))
 
 
