@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from herald.errors import ArticleError, ProcessingError
 from herald.ingest.reader import failure_from
@@ -40,7 +40,6 @@ class PipelineOptions:
     trigger_files: Sequence[str | Path] = ()  # user trigger lexicons (YAML or PETRARCH verb dictionaries)
     hypothetical: bool = False  # also code events the text only supposes ("could impose sanctions")
     spacy_model: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Pipeline:
@@ -163,10 +162,3 @@ def fill_country_from_context(event: Event, main_country: str | None) -> None:
         if country:
             side.country = country
             side.resolved_by = f"{side.resolved_by or 'resolved'}+context"
-
-
-def run_paths(pipeline: Pipeline, paths: Iterable[str], limits=None) -> Iterator[ArticleResult | Failure]:
-    """Read and process paths (files, directories, `-`)."""
-    from herald.ingest import read_articles
-
-    yield from pipeline.run(read_articles(paths, limits))

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from tests.conftest import SEED, SEED_GOLD, SHARED, VOA
-from tests.ingest.test_readers import BODY, hostile_directory
+from tests.ingest.test_readers import hostile_directory
 
 
 def herald(*args, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess:

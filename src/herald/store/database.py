@@ -49,7 +49,6 @@ class EventFilter:
     until: dt.date | None = None
     article_id: str | None = None
     limit: int | None = 100
-    extra: list[tuple[str, Any]] = field(default_factory=list)  # (sql fragment with one ?, value)
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -57,7 +56,7 @@ class EventFilter:
         for fragment, value in (("actor_country = ?", self.actor), ("recipient_country = ?", self.recipient),
                                 ("event = ?", self.event_type), ("coalesce(date_start, published) >= ?", self.since),
                                 ("coalesce(date_start, published) <= ?", self.until),
-                                ("article_id = ?", self.article_id), *self.extra):
+                                ("article_id = ?", self.article_id)):
             if value is not None:
                 clauses.append(fragment)
                 params.append(value)
