@@ -162,10 +162,11 @@ class CoreferenceMixin:
 
     def _sentence_number(self, token) -> int:
         numbers = getattr(self, "_sentence_numbers", None)
-        if numbers is None:
-            numbers = {sent.start: n for n, sent in enumerate(token.doc.sents)}
-            self._sentence_numbers = numbers
-        return numbers.get(token.sent.start, 0)
+        if numbers is None:  # the sentence of each token, from the sentence starts of the token arrays
+            starts = self.parsed.tokens.sent_start
+            index = {start: n for n, start in enumerate(sorted(set(starts)))}
+            numbers = self._sentence_numbers = [index[start] for start in starts]
+        return numbers[token.i]
 
     @staticmethod
     def _number_fits(word: str, token) -> bool:

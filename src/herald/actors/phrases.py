@@ -96,6 +96,14 @@ _NORMS: dict[str, str] = {}
 
 
 def token_arrays(doc: "Doc") -> TokenArrays:
+    """The arrays of a Doc, computed once and kept in `doc.user_data` for every stage that reads them."""
+    cached = doc.user_data.get("herald.token_arrays")
+    if cached is None or len(cached.texts) != len(doc):
+        cached = doc.user_data["herald.token_arrays"] = _token_arrays(doc)
+    return cached
+
+
+def _token_arrays(doc: "Doc") -> TokenArrays:
     import numpy
     from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, ORTH, SENT_START, SPACY, TAG
 

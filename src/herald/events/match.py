@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from herald.events.lexicon import TriggerEntry, TriggerLexicon
+from herald.actors.phrases import token_arrays
 from herald.events.syntax import acts_as_verb, nominal_gerund
 from herald.nlp.morph import noun_forms, verb_forms
 
@@ -127,7 +128,14 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
 def find_triggers(sent: "Span", lexicon: TriggerLexicon) -> list[TriggerMatch]:
     """Every trigger in the sentence; at one token only the most specific matches of each event type are kept."""
     out: list[TriggerMatch] = []
-    for token in sent:
+    doc = sent.doc
+    arrays = token_arrays(doc)  # plain lists: no Token object for words that are in no lexicon
+    verbs, nouns = lexicon.verbs, lexicon.nouns
+    for i in range(sent.start, sent.end):
+        lower = arrays.texts[i].lower()
+        if lower not in verbs and lower not in nouns:
+            continue
+        token = doc[i]
         tag = token.tag_
         if tag.startswith("VB"):
             entries = lexicon.verbs.get(token.lower_, [])

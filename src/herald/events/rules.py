@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from herald.actors.phrases import token_arrays
 from herald.events.lexicon import TriggerEntry
 from herald.events.match import TriggerMatch
 from herald.nlp.morph import verb_forms
@@ -172,7 +173,11 @@ def obligation_candidates(sent: "Span", candidates: list["Candidate"]) -> list["
 
     by_token = {c.match.token.i: c for c in candidates}
     out = list(candidates)
-    for token in sent:
+    texts = token_arrays(sent.doc).texts
+    for m in range(sent.start, sent.end):
+        if texts[m].lower() not in OBLIGATION_MODALS:
+            continue
+        token = sent.doc[m].head  # the verb the modal belongs to
         if not token.tag_.startswith("VB"):
             continue
         modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
@@ -234,8 +239,12 @@ def readiness_candidates(sent: "Span", candidates: list["Candidate"]) -> list["C
 
     by_token = {c.match.token.i: c for c in candidates}
     out = list(candidates)
-    for token in sent:
-        if token.lower_ not in READINESS or token.dep_ not in ("acomp", "ROOT", "conj", "amod", "oprd"):
+    texts = token_arrays(sent.doc).texts
+    for r in range(sent.start, sent.end):
+        if texts[r].lower() not in READINESS:
+            continue
+        token = sent.doc[r]
+        if token.dep_ not in ("acomp", "ROOT", "conj", "amod", "oprd"):
             continue
         inner = None
         for child in token.children:
