@@ -94,18 +94,16 @@ class CoreferenceMixin:
 
     def _role_coref(self, a: ActorMention, d: Description, role, how: list[str]) -> None:
         head_word = norm(role.phrase) if role is not None else None
-        for prev in reversed(self._history):
-            if prev.start is not None and prev.start >= a.start:
-                continue
-            if prev.kind != "person" or not prev.name:
-                continue
-            if a.country and prev.country != a.country:
-                continue
-            same_role = head_word and prev.office and head_word in norm(prev.office)
-            generic = role is not None and role.kind == GENERIC
-            same_sector = a.sector is not None and a.sector == prev.sector
-            if not (same_role or (a.country and (generic or same_sector))):
-                continue
+        generic = role is not None and role.kind == GENERIC
+        people = [prev for prev in reversed(self._history)
+                  if (prev.start is None or prev.start < a.start) and prev.kind == "person" and prev.name
+                  and not (a.country and prev.country != a.country)]
+        # "the Kazakh Ambassador" is the ambassador named before, even when a president was named in between;
+        # only a phrase without such a holder falls back to the nearest person of the same country and sector
+        same_role = [prev for prev in people if head_word and prev.office and head_word in norm(prev.office)]
+        same_sector = [prev for prev in people
+                       if a.country and (generic or (a.sector is not None and a.sector == prev.sector))]
+        for prev in (same_role or same_sector)[:1]:
             how.append("coref:role")
             a.name, a.kind = prev.name, "person"
             a.country = a.country or prev.country
@@ -116,7 +114,8 @@ class CoreferenceMixin:
             a.gender = a.gender or prev.gender
             return
 
-    def _pronoun(self, d: Description, text: str, start: int, end: int) -> ActorMention | None:
+    def _pronoun(self, d: Description, text: str, start: int, end: int, *,
+                 avoid: str | None = None) -> ActorMention | None:
         """The antecedent of he/she/they: a compatible earlier mention, preferring subjects and the nearest
         sentences ("The U.N. envoy called for talks ... . He said ..." -> the envoy, not a person he mentioned)."""
         word = norm(text)
@@ -132,15 +131,14 @@ class CoreferenceMixin:
         clause_subjects = {c.i for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")} \
             if is_object and governor is not None else set()
         best: tuple[float, ActorMention] | None = None
-        for rank, prev in enumerate(reversed(self._history)):
-            if prev.start is not None and prev.start >= start:
-                continue
+        earlier = (prev for prev in reversed(self._history) if prev.start is None or prev.start < start)
+        for rank, prev in enumerate(earlier):   # the history holds the whole article once it has been resolved
             if rank > 40:
                 break
             token = doc[prev.token] if prev.token is not None and prev.token < len(doc) else None
             if token is not None and (token.i in clause_subjects or not self._number_fits(word, token)):
                 continue
-            if not self._pronoun_fits(word, prev):
+            if not self._pronoun_fits(word, prev) or (avoid is not None and prev.name == avoid):
                 continue
             score = -0.5 * rank
             if token is not None:

@@ -21,7 +21,7 @@ from typing import Iterable
 
 import yaml
 
-from herald.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, FORMER, GENERIC, HONORIFIC, ORG, PEOPLE, ROLE,
+from herald.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, FORMER, GENERIC, HONORIFIC, ORG, PEOPLE, PERSON, ROLE,
                                    SECTOR_ADJ, Entry, Match, PhraseIndex, norm, split_words)
 from herald.errors import ConfigError
 from herald.nlp.morph import noun_forms
@@ -98,6 +98,7 @@ class ActorGazetteer:
         gaz._load_capitals_tsv(_data_text("capitals.tsv"))
         gaz._load_organisations(yaml.safe_load(_data_text("organisations.yaml")), source="herald")
         gaz._load_roles(yaml.safe_load(_data_text("roles.yaml")))
+        gaz._load_people(yaml.safe_load(_data_text("people.yaml")), source="herald")
         log.info("actor gazetteer: %d name phrases, %d role phrases", len(gaz.names), len(gaz.roles))
         return gaz
 
@@ -166,6 +167,17 @@ class ActorGazetteer:
             phrase, code, sector, name = (line.split("\t") + ["", "", ""])[:4]
             self.add_name(phrase, Entry(CAPITAL, phrase, code, sector or None, name=name or phrase), override=True)
         self.sources.append("herald:capitals.tsv")
+
+    def _load_people(self, data: dict, *, source: str) -> None:
+        """Well-known people: a country always, a sector from the office term the article date falls in."""
+        for row in data["people"]:
+            terms = tuple((str(a), str(b), c, (sec,) if sec else ()) for a, b, c, sec in row.get("terms") or ())
+            canonical, *aliases = row["names"]
+            entry = Entry(PERSON, canonical, row["country"], row.get("sector"), name=canonical,
+                          office=row.get("office"), source=source, periods=terms)
+            for phrase in (canonical, *aliases):
+                self.add_name(str(phrase), entry)   # never displaces a country, capital or organisation name
+        self.sources.append("herald:people.yaml")
 
     def _load_organisations(self, data: dict, *, source: str, override: bool = False) -> None:
         for group in data.values():

@@ -91,11 +91,14 @@ class ArticleActors(CoreferenceMixin):
                         if inner is not None:
                             self.mentions.append(inner)
 
-    def actor_for(self, token: "Token") -> Actor | None:
-        """The actor of the noun phrase headed by `token` (None when the phrase is not an actor)."""
+    def actor_for(self, token: "Token", *, other: Actor | None = None) -> Actor | None:
+        """The actor of the noun phrase headed by `token` (None when the phrase is not an actor). `other` is the
+        event's other side: a possessive pronoun is resolved to an antecedent that is not that actor ("Tehran
+        rejected its offer": someone else's offer)."""
         if token.tag_ == "PRP$":  # "rejected its offer": whose offer
             start = token.idx
-            return self._pronoun(SimpleNamespace(head=token.i), token.text, start, start + len(token.text))
+            return self._pronoun(SimpleNamespace(head=token.i), token.text, start, start + len(token.text),
+                                 avoid=other.name if other is not None else None)
         idx = self.parsed.segment_at.get(token.i)
         segs = self.parsed.segments
         if idx is not None:

@@ -207,6 +207,8 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
         recipients += [(c, "light-verb-patient") for c in light_verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif light_verb is not None and light_verb.lower_ not in NOT_AGENT_VERBS:
         actors += [(t, f"light-verb-{rule}") for t, rule in subject_candidates(light_verb)]
+        # "Trump ramped up his trade war": the named subject before the pronoun that stands for it
+        actors.sort(key=lambda candidate: candidate[1] == "poss" and candidate[0].tag_ == "PRP$")
     # Where a "with"/"against"/"to" phrase may hang: the noun, its apposition (a frequent misparse: "the meeting of
     # the Chairman ... Nurlan Nigmatulin with the speakers"), the "of" actor, or the light verb ("held talks with").
     owners = [noun, *(c for c in noun.children if c.dep_ == "appos")]

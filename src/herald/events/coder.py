@@ -59,7 +59,7 @@ __all__ = ["CESSATION", "CodedEvent", "EventCoder"]
 
 
 class ArticleActorsLike(Protocol):
-    def actor_for(self, token: "Token") -> Actor | None: ...
+    def actor_for(self, token: "Token", *, other: Actor | None = None) -> Actor | None: ...
     def observe_event(self, actor: Actor | None, recipient: Actor | None) -> None: ...
 
 
@@ -308,7 +308,7 @@ def _resolve(candidates: list[tuple["Token", str]], actors: ArticleActorsLike,
         if token.lower_ in QUANTIFIERS or token.tag_ == "CD":
             tries += [(t, f"{rule}-of") for t in prep_objects(token, "of")]
         for head, how in tries:
-            actor = actors.actor_for(head)
+            actor = actors.actor_for(head, other=other)
             if actor is not None and not (other is not None and _same(actor, other)):
                 return actor, how
     return None, "none"
