@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import resource
+import subprocess
 import sys
 from pathlib import Path
 
@@ -57,6 +58,14 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     """Peak resident memory (MB) of this process, or of its largest finished child (RUSAGE_CHILDREN)."""
     peak = resource.getrusage(who).ru_maxrss
     return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
+
+
+def run_fresh(cmd: list[str]) -> dict:
+    """Run one benchmark case in a fresh Python process; its last line of output is the result as JSON."""
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"case failed: {' '.join(cmd)}\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def cpu_seconds() -> float:

@@ -13,13 +13,12 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import WORKDIR, sample_file, texts_of, words  # noqa: E402
+from corpora import WORKDIR, run_fresh, sample_file, texts_of, words  # noqa: E402
 
 
 def run_case(corpus: str, size: int, master: str, partitions: int | None) -> dict:
@@ -61,10 +60,7 @@ def main() -> None:
                "--masters", master]
         if args.partitions:
             cmd += ["--partitions", str(args.partitions)]
-        done = subprocess.run(cmd, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise SystemExit(f"failed: {' '.join(cmd)}\n{done.stderr[-3000:]}")
-        r = json.loads(done.stdout.strip().splitlines()[-1])
+        r = run_fresh(cmd)
         results.append(r)
         print(f"{master:10} {r['articles']:>8} {r['events']:>7} {r['partitions']:>5} {r['start_s']:>7.1f} "
               f"{r['job_s']:>7.1f} {r['articles_per_s']:>7.1f} {r['words_per_s']:>8.0f} {r['load_avg_after']:>7.2f}",

@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
+import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import cpu_seconds, peak_rss_mb, sample_file, texts_of, words  # noqa: E402
+from corpora import cpu_seconds, peak_rss_mb, run_fresh, sample_file, texts_of, words  # noqa: E402
 
 
 def run_herald(path: Path, workers: int, batch_size: int) -> dict:
@@ -74,7 +74,7 @@ def run_spacy(path: Path, workers: int, batch_size: int) -> dict:
     for doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
         tokens += len(doc)
     elapsed = time.perf_counter() - t0
-    rss = [peak_rss_mb()] if workers == 1 else [peak_rss_mb(), peak_rss_mb(__import__("resource").RUSAGE_CHILDREN)]
+    rss = [peak_rss_mb()] if workers == 1 else [peak_rss_mb(), peak_rss_mb(resource.RUSAGE_CHILDREN)]
     return {"articles": len(texts), "failed": 0, "words": sum(words(t) for t in texts), "events": 0,
             "tokens": tokens, "load_s": load, "run_s": elapsed, "cpu_s": cpu_seconds() - cpu0,
             "worker_peak_rss_mb": rss, "parent_peak_rss_mb": peak_rss_mb()}
@@ -91,12 +91,8 @@ def run_case(case: str, corpus: str, workers: int, batch_size: int, size: int) -
 
 
 def _in_subprocess(case: str, corpus: str, workers: int, batch_size: int, size: int) -> dict:
-    cmd = [sys.executable, __file__, "--case", case, "--corpus", corpus, "--workers", str(workers),
-           "--batch-size", str(batch_size), "--sample", str(size)]
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"case failed: {' '.join(cmd)}\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_fresh([sys.executable, __file__, "--case", case, "--corpus", corpus, "--workers", str(workers),
+                      "--batch-size", str(batch_size), "--sample", str(size)])
 
 
 def main() -> None:

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# System packages the test suite needs, from Debian: Chromium + ChromeDriver (dashboard browser tests) and a Java 17
-# runtime (PySpark). Installs only what is missing; never downloads a browser from anywhere else.
+# System packages the test suite needs, from Debian: Chromium (dashboard browser tests, driven by Playwright) and a
+# Java 17 runtime (PySpark). Installs only what is missing; never downloads a browser from anywhere else.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 if ! command -v java >/dev/null 2>&1 || ! java -version 2>&1 | grep -q 'version "17'; then
   missing+=(openjdk-17-jre-headless)
 fi

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from herald.ingest import Limits
-from herald.ingest.reader import kind_of
-from herald.pipeline import Pipeline, PipelineOptions
+from herald.ingest.reader import files_under, kind_of
+from herald.output import json_line
+from herald.pipeline import PipelineOptions
 from herald.records import ArticleResult, Failure
 from herald.runner import Counts, report_failure, run_pipeline
 from herald.store import Store, WriteStats
@@ -22,10 +23,6 @@ class IngestSummary:
     db: str
     counts: Counts = field(default_factory=Counts)
     stats: WriteStats = field(default_factory=WriteStats)
-
-    @property
-    def written_ids(self) -> list[str]:
-        return self.stats.written_ids
 
     def describe(self) -> str:
         c, s = self.counts, self.stats
@@ -61,7 +58,7 @@ def count_articles(paths: Iterable[str]) -> int | None:
         if raw == "-":
             return None
         path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p)) if path.is_dir() else [path]
+        files = files_under(path) if path.is_dir() else [path]
         for file in files:
             kind = kind_of(file)
             if kind == "txt" or kind is None or not file.exists():
@@ -84,8 +81,7 @@ def ingest_paths(paths: list[str], db: str | Path, options: PipelineOptions | No
     with Store.open(db) as store:
         kb = store.load_actor_kb()  # what earlier runs taught: read-only while this run codes articles
         learned = store.load_actor_kb()  # the same, growing with this run, saved after each batch
-        pipeline = Pipeline.default(options, kb=kb) if workers == 1 else None
-        results = run_pipeline(paths, options, limits, pipeline=pipeline, workers=workers, kb=kb)
+        results = run_pipeline(paths, options, limits, workers=workers, kb=kb)
         failures_fh = open(failures_path, "w", encoding="utf-8") if failures_path else None
         bar = _progress(count_articles(paths)) if progress else None
         done: list[ArticleResult] = []
@@ -103,8 +99,6 @@ def ingest_paths(paths: list[str], db: str | Path, options: PipelineOptions | No
                     failed.append(item)
                     log.warning(report_failure(item))
                     if failures_fh:
-                        from herald.output import json_line
-
                         failures_fh.write(json_line(item.to_dict()) + "\n")
                 else:
                     done.append(item)

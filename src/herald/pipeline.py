@@ -67,20 +67,10 @@ class Pipeline:
         coder = EventCoder.default(user_files=tuple(options.trigger_files), hypothetical=options.hypothetical)
         return cls(nlp, actors, coder, TimeTagger(), PlaceResolver(Gazetteer()), batch_size=options.batch_size)
 
-    @property
-    def kb(self) -> "ActorKB | None":
-        return getattr(self.actors, "kb", None)
-
     # -- running ------------------------------------------------------------------------------------------------
     def run(self, items: Iterable[Article | Failure]) -> Iterator[ArticleResult | Failure]:
         """Process a stream of articles (Failures from ingest pass through), in input order, batch by batch."""
-        batch: list[Article | Failure] = []
-        for item in items:
-            batch.append(item)
-            if sum(isinstance(i, Article) for i in batch) >= self.batch_size:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(items, self.batch_size):
             yield from self._run_batch(batch)
 
     def process(self, article: Article) -> ArticleResult:
@@ -132,7 +122,7 @@ class Pipeline:
         from herald.places import location_for
         from herald.time import date_for
 
-        times = self.times.tag(doc, article.published)
+        times = self.times.tag(doc, article.published, article.text)
         places = self.places.find(doc, article)
         actors = self.actors.for_article(doc, article)
         coded = self.coder.code(doc, article, actors, trace, places)
@@ -148,6 +138,22 @@ class Pipeline:
             events.append(event)
         return ArticleResult(article=article, events=events, places=list(places.places), times=times,
                              actors=list(actors.mentions))
+
+
+def batches(items: Iterable[Article | Failure], batch_size: int) -> Iterator[list[Article | Failure]]:
+    """The batches `Pipeline.run` parses together: `batch_size` articles each, failures riding along where they
+    appear."""
+    batch: list[Article | Failure] = []
+    articles = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Article):
+            articles += 1
+            if articles >= batch_size:
+                yield batch
+                batch, articles = [], 0
+    if batch:
+        yield batch
 
 
 def fill_country_from_context(event: Event, main_country: str | None) -> None:

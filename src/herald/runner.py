@@ -33,17 +33,16 @@ class Counts:
 
 
 def run_pipeline(paths: Iterable[str], options: PipelineOptions | None = None, limits: Limits | None = None,
-                 pipeline: Pipeline | None = None, workers: int = 1, kb=None) -> Iterator[ArticleResult | Failure]:
+                 workers: int = 1, kb=None) -> Iterator[ArticleResult | Failure]:
     """Yield one ArticleResult or Failure per input article, in input order. `kb`: the actor knowledge base to
     code against (read-only during the run), in this process or in every worker."""
     options = options or PipelineOptions()
     if workers > 1:
         from herald.executors import run_parallel
 
-        yield from run_parallel(list(paths), options, limits or Limits(), workers, kb=kb)
+        yield from run_parallel(list(paths), options, limits, workers, kb=kb)
         return
-    pipeline = pipeline or Pipeline.default(options, kb=kb)
-    yield from pipeline.run(read_articles(paths, limits))
+    yield from Pipeline.default(options, kb=kb).run(read_articles(paths, limits))
 
 
 def report_failure(failure: Failure) -> str:

@@ -26,6 +26,10 @@ COUNTRY_GROUP_REFS = frozenset({"country", "nation", "state", "capital", "govern
 NAME_PARTICLES = ("al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di")
 MALE, FEMALE = frozenset({"he", "him", "his"}), frozenset({"she", "her", "hers"})
 PLURAL, NEUTER = frozenset({"they", "them", "their"}), frozenset({"it", "its"})
+PERSONAL = MALE | FEMALE
+SINGULAR = PERSONAL | NEUTER
+PRONOUN_WORDS = SINGULAR | PLURAL
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 class CoreferenceMixin:
@@ -36,6 +40,7 @@ class CoreferenceMixin:
     _profiles: dict[str, ActorMention]
     _participants: tuple[Actor, Actor] | None
     _version: int
+    _sentence_numbers: list[int] | None
 
     def observe_event(self, actor: Actor | None, recipient: Actor | None) -> None:
         """The coder reports a coded interaction: "the parties" now means these two."""
@@ -68,7 +73,7 @@ class CoreferenceMixin:
                 keys.append(f"{words[-2]}-{words[-1]}")
         return keys
 
-    def _merge_profile(self, a: ActorMention, d: Description, how: list[str]) -> None:
+    def _merge_profile(self, a: ActorMention, how: list[str]) -> None:
         keys = self._name_keys(a.name)
         profile = next((self._profiles[k] for k in keys if k in self._profiles), None)
         if profile is not None:
@@ -92,92 +97,84 @@ class CoreferenceMixin:
         for k in self._name_keys(a.name):
             self._profiles.setdefault(k, profile)
 
-    def _role_coref(self, a: ActorMention, d: Description, role, how: list[str]) -> None:
-        head_word = norm(role.phrase) if role is not None else None
-        generic = role is not None and role.kind == GENERIC
+    def _role_coref(self, a: ActorMention, role, how: list[str]) -> None:
+        head_word = norm(role.phrase)
+        generic = role.kind == GENERIC
         people = [prev for prev in reversed(self._history)
                   if (prev.start is None or prev.start < a.start) and prev.kind == "person" and prev.name
                   and not (a.country and prev.country != a.country)]
         # "the Kazakh Ambassador" is the ambassador named before, even when a president was named in between;
         # only a phrase without such a holder falls back to the nearest person of the same country and sector
-        same_role = [prev for prev in people if head_word and prev.office and head_word in norm(prev.office)]
-        same_sector = [prev for prev in people
-                       if a.country and (generic or (a.sector is not None and a.sector == prev.sector))]
-        for prev in (same_role or same_sector)[:1]:
-            how.append("coref:role")
-            a.name, a.kind = prev.name, "person"
-            a.country = a.country or prev.country
-            if generic or not a.sector:
-                a.sector = prev.sector
-            a.office = prev.office or a.office
-            a.other_sectors = list(prev.other_sectors)
-            a.gender = a.gender or prev.gender
+        prev = next((p for p in people if head_word and p.office and head_word in norm(p.office)), None) or \
+            next((p for p in people if a.country and (generic or (a.sector is not None and a.sector == p.sector))),
+                 None)
+        if prev is None:
             return
+        how.append("coref:role")
+        a.name, a.kind = prev.name, "person"
+        a.country = a.country or prev.country
+        if generic or not a.sector:
+            a.sector = prev.sector
+        a.office = prev.office or a.office
+        a.other_sectors = list(prev.other_sectors)
+        a.gender = a.gender or prev.gender
 
-    def _pronoun(self, d: Description, text: str, start: int, end: int, *,
+    def _pronoun(self, head: int, text: str, start: int, end: int, *,
                  avoid: str | None = None) -> ActorMention | None:
-        """The antecedent of he/she/they: a compatible earlier mention, preferring subjects and the nearest
-        sentences ("The U.N. envoy called for talks ... . He said ..." -> the envoy, not a person he mentioned)."""
+        """The antecedent of he/she/they (the pronoun token `head`): a compatible earlier mention, preferring subjects
+        and the nearest sentences ("The U.N. envoy called for talks ... . He said ..." -> the envoy, not a person he
+        mentioned)."""
         word = norm(text)
-        if word not in MALE | FEMALE | PLURAL | NEUTER:
+        if word not in PRONOUN_WORDS:
             return None
-        doc = self.parsed.doc
-        pronoun = doc[d.head] if d.head is not None else None
-        here = self._sentence_number(pronoun) if pronoun is not None else None
-        # an object pronoun is not the subject of its own clause ("the Taliban prohibited him")
-        governor = pronoun.head.head if pronoun is not None and pronoun.dep_ == "poss" else \
-            (pronoun.head if pronoun is not None else None)
-        is_object = pronoun is not None and pronoun.dep_ in ("dobj", "pobj", "dative")  # possessives may be bound
-        clause_subjects = {c.i for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")} \
-            if is_object and governor is not None else set()
+        ta = self.parsed.tokens
+        here = self._sentence_number(head)
+        # an object pronoun is not the subject of its own clause ("the Taliban prohibited him"); a possessive can be
+        # ("the minister praised his aides")
+        clause_subjects: set[int] = set()
+        if ta.deps[head] in ("dobj", "pobj", "dative"):
+            governor = self.parsed.doc[ta.heads[head]]
+            clause_subjects = {c.i for c in governor.children if c.dep_ in SUBJECT_DEPS}
         best: tuple[float, ActorMention] | None = None
         earlier = (prev for prev in reversed(self._history) if prev.start is None or prev.start < start)
         for rank, prev in enumerate(earlier):   # the history holds the whole article once it has been resolved
             if rank > 40:
                 break
-            token = doc[prev.token] if prev.token is not None and prev.token < len(doc) else None
-            if token is not None and (token.i in clause_subjects or not self._number_fits(word, token)):
+            k = prev.token if prev.token is not None and prev.token < len(ta.tags) else None
+            if k is not None and (k in clause_subjects or not _number_fits(word, ta.tags[k])):
                 continue
             if not self._pronoun_fits(word, prev) or (avoid is not None and prev.name == avoid):
                 continue
             score = -0.5 * rank
-            if token is not None:
-                if token.dep_ in ("nsubj", "nsubjpass"):
+            if k is not None:
+                if ta.deps[k] in SUBJECT_DEPS:
                     score += 4
-                if here is not None:
-                    score -= 2 * max(0, here - self._sentence_number(token) - 1)
+                score -= 2 * max(0, here - self._sentence_number(k) - 1)
             if best is None or score > best[0]:
                 best = (score, prev)
         if best is None:
             return None
         prev = best[1]
-        if word in MALE | FEMALE:
+        if word in PERSONAL:
             profile = self._profiles.get(norm(prev.name)) if prev.name else None
             if profile is not None and (profile.gender or prev.gender) is None:
                 profile.gender = "m" if word in MALE else "f"
         return replace(prev, text=text, start=start, end=end, resolved_by="coref:pronoun", members=[],
-                       kind="pronoun", token=d.head)
+                       kind="pronoun", token=head)
 
-    def _sentence_number(self, token) -> int:
-        numbers = getattr(self, "_sentence_numbers", None)
-        if numbers is None:  # the sentence of each token, from the sentence starts of the token arrays
+    def _sentence_number(self, i: int) -> int:
+        if self._sentence_numbers is None:  # the sentence of each token, from the sentence starts of the token arrays
             starts = self.parsed.tokens.sent_start
             index = {start: n for n, start in enumerate(sorted(set(starts)))}
-            numbers = self._sentence_numbers = [index[start] for start in starts]
-        return numbers[token.i]
-
-    @staticmethod
-    def _number_fits(word: str, token) -> bool:
-        """he/she/it need a singular antecedent; they/them/their a plural one or an organisation."""
-        plural = token.tag_ in ("NNS", "NNPS")
-        return not plural if word in MALE | FEMALE | NEUTER else True
+            self._sentence_numbers = [index[start] for start in starts]
+        return self._sentence_numbers[i]
 
     def _pronoun_fits(self, word: str, prev: ActorMention) -> bool:
         if prev.members:  # a coordinated group ("the U.S. and NATO troops") is only "they"
             return word in PLURAL
         if word in NEUTER:  # it/its: a country, an organisation or a body ("the ministry")
             return prev.kind in ("country", "organisation") or (prev.kind == "role" and not prev.office)
-        if word in MALE | FEMALE:
+        if word in PERSONAL:
             profile = self._profiles.get(norm(prev.name)) if prev.name else None
             gender = (profile.gender if profile else None) or prev.gender
             person_like = prev.kind == "person" or (prev.kind == "role" and prev.office and not prev.members)
@@ -228,3 +225,8 @@ class CoreferenceMixin:
             for key in self._name_keys(a.name or ""):
                 if key in self._profiles:
                     fill(self._profiles[key], a)
+
+
+def _number_fits(word: str, tag: str) -> bool:
+    """he/she/it need a singular antecedent; they/them/their a plural one or an organisation."""
+    return word not in SINGULAR or tag not in ("NNS", "NNPS")

@@ -153,7 +153,7 @@ def _child(p: ParsedActors, d: Description, child: int, gaz: "ActorGazetteer") -
             d.of_group_ref = d.of_group_ref or sub
         elif sub.of_group_ref and not countries:
             d.of_group_ref = d.of_group_ref or sub.of_group_ref
-        sector = _own_sector(sub)
+        sector = own_sector(sub)
         if sector:
             d.of_sectors.append(sector)
         d.of_sectors.extend(sub.of_sectors)
@@ -192,13 +192,13 @@ def _child(p: ParsedActors, d: Description, child: int, gaz: "ActorGazetteer") -
             if sub.head_entry is not None and sub.head_kind in COUNTRY_ITEM_KINDS and sub.head_entry.country:
                 d.mod_countries.append(sub.head_entry)
             d.mod_countries.extend(sub.mod_countries + sub.of_countries)
-            sector = _own_sector(sub) or next(iter(sub.of_sectors), None)
+            sector = own_sector(sub) or next(iter(sub.of_sectors), None)
             if sector:
                 d.mod_sectors.append(sector)
             d.former = d.former or sub.former
 
 
-def _own_sector(d: Description) -> str | None:
+def own_sector(d: Description) -> str | None:
     """The sector a phrase gives by itself (no context): role word, organisation, or sector adjective."""
     if d.head_kind in (ROLE, ORG, CAPITAL) and d.head_entry.sector:
         return d.head_entry.sector
@@ -207,7 +207,3 @@ def _own_sector(d: Description) -> str | None:
     if d.head_kind == GENERIC and d.head_entry.sector:
         return d.head_entry.sector
     return None
-
-
-def own_sector(d: Description) -> str | None:
-    return _own_sector(d)

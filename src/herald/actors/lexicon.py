@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 # Entry kinds
 COUNTRY = "country"        # a country name: "Kazakhstan", "the United States"
@@ -23,9 +22,6 @@ SECTOR_ADJ = "sector_adj"  # an adjective that gives a sector: "parliamentary" L
 HONORIFIC = "honorific"    # Mr, Ms, Dr...
 FORMER = "former"          # former, ex-, ousted...
 GROUP_REF = "group_ref"    # the head of "the parties", "both sides", "the two countries"
-
-NAME_KINDS = frozenset({COUNTRY, ADJECTIVE, PEOPLE, CAPITAL, ORG, PERSON})
-COUNTRY_KINDS = frozenset({COUNTRY, ADJECTIVE, PEOPLE, CAPITAL})
 
 PLOVER_SECTORS = frozenset({
     "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "REB", "UAF", "UNK", "AGR", "BUS", "CRM", "CVL", "EDU",
@@ -75,14 +71,6 @@ class Match:
     start: int
     end: int
     entries: list[Entry]
-
-    def first(self, kinds: Iterable[str]) -> Entry | None:
-        wanted = set(kinds)
-        return next((e for e in self.entries if e.kind in wanted), None)
-
-    @property
-    def kinds(self) -> set[str]:
-        return {e.kind for e in self.entries}
 
 
 # Case constraints per phrase word: 0 any case, 1 capitalised, 2 all capitals (acronyms)

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from herald.actors.lexicon import SPECIAL_COUNTRIES
 from herald.records import Actor
-
-SPECIAL = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
 
 
 @dataclass(slots=True)
@@ -19,7 +18,7 @@ class ActorMention(Actor):
 
 
 def country_is_special(code: str | None) -> bool:
-    return code in SPECIAL
+    return code in SPECIAL_COUNTRIES
 
 
 def distinct(codes) -> list[str]:

@@ -39,6 +39,12 @@ ATTACH_PREPS = frozenset({"of", "to", "in", "from", "on", "for", "throughout", "
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "‘": "’"}
 QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens", "number", "crowds",
                             "majority", "rest"})
+# Roles whose holder is posted to another country: "Ambassador of Kazakhstan to Belgium".
+ENVOY_ROLES = frozenset({
+    "ambassador", "envoy", "special envoy", "consul", "consul general", "chargé d'affaires", "charge d'affaires",
+    "attaché", "attache", "embassy", "consulate", "mission", "diplomatic mission", "permanent mission",
+    "delegation", "business mission", "business delegation", "representative", "permanent representative",
+    "military mission", "parliamentary delegation"})
 ORPHAN_KINDS = frozenset({ROLE, GENERIC, ORG, PERSON, NAME, COUNTRY, CAPITAL})
 ACTOR_KINDS = frozenset({COUNTRY, ADJECTIVE, PEOPLE, CAPITAL, ORG, PERSON, ROLE, GENERIC, NAME, PRONOUN, GROUP_REF})
 
@@ -154,11 +160,17 @@ class ParsedActors:
 
     doc: "Doc"
     tokens: TokenArrays
-    keys: list[str]
-    sent_start: list[int]
     items: list[Item]
     segments: list[Segment]
     segment_at: dict[int, int]   # token index -> segment index
+
+    @property
+    def keys(self) -> list[str]:
+        return self.tokens.keys
+
+    @property
+    def sent_start(self) -> list[int]:
+        return self.tokens.sent_start
 
     def root_of(self, index: int) -> int:
         while self.segments[index].parent is not None:
@@ -250,11 +262,10 @@ def _add_names(ta: TokenArrays, items: list[Item], known=None) -> list[Item]:
                                                                               known(texts[i]))):
             names.append(Item(i, j, NAME, ner=ner))
         i = j
-    merged = sorted(items + names, key=lambda it: it.start)
-    return merged
+    return sorted(items + names, key=lambda it: it.start)
 
 
-def find_segments(doc: "Doc", ta: TokenArrays, items: list[Item]) -> tuple[list[Segment], dict[int, int]]:
+def find_segments(ta: TokenArrays, items: list[Item]) -> tuple[list[Segment], dict[int, int]]:
     segments: list[Segment] = []
     last_end = 0
     item_iter = 0
@@ -318,8 +329,8 @@ def build(doc: "Doc", gaz: "ActorGazetteer", known=None) -> ParsedActors:
     """Items, segments and phrase trees of a Doc. `known(text)` tells whether a one-word name is a known actor."""
     ta = token_arrays(doc)
     items = find_items(ta, gaz, known)
-    segments, segment_at = find_segments(doc, ta, items)
-    parsed = ParsedActors(doc, ta, ta.keys, ta.sent_start, items, segments, segment_at)
+    segments, segment_at = find_segments(ta, items)
+    parsed = ParsedActors(doc, ta, items, segments, segment_at)
     _attach(parsed)
     return parsed
 
@@ -405,8 +416,6 @@ def _attach_prep(p: ParsedActors, idx: int, nxt_i: int, prep: str) -> None:
 
 
 def _is_envoy(item: Item) -> bool:
-    from herald.actors.gazetteer import ENVOY_ROLES
-
     return any(norm(e.phrase) in ENVOY_ROLES for e in item.entries)
 
 

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from herald.actors.coref import CoreferenceMixin
 from herald.actors.describe import NON_STATE, Description, describe
 from herald.actors.lexicon import ADJECTIVE, CAPITAL, COUNTRY, GENERIC, GROUP_REF, ORG, PEOPLE, PERSON, ROLE
 from herald.actors.mention import ActorMention, country_is_special, distinct, make_group
-from herald.actors.phrases import NAME, PRONOUN, ParsedActors, Segment, build
+from herald.actors.phrases import NAME, PRONOUN, QUANTITY_HEADS, ParsedActors, Segment, build
 from herald.records import Actor
 
 if TYPE_CHECKING:
@@ -34,8 +33,7 @@ if TYPE_CHECKING:
     from herald.actors.kb import ActorKB
     from herald.records import Article
 
-QUANTITY_NOUNS = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens", "number", "crowds",
-                            "majority", "rest", "many", "some", "most", "all", "one", "two", "three", "several"})
+QUANTITY_NOUNS = QUANTITY_HEADS | {"many", "some", "most", "all", "one", "two", "three", "several"}
 
 
 class ActorResolver:
@@ -73,6 +71,7 @@ class ArticleActors(CoreferenceMixin):
         self._version = 0
         self._context: str | None = None
         self._item_at: dict | None = None
+        self._sentence_numbers: list[int] | None = None
 
     # ---- public API ---------------------------------------------------------------------------------------------
     def resolve_all(self) -> None:
@@ -97,7 +96,7 @@ class ArticleActors(CoreferenceMixin):
         rejected its offer": someone else's offer)."""
         if token.tag_ == "PRP$":  # "rejected its offer": whose offer
             start = token.idx
-            return self._pronoun(SimpleNamespace(head=token.i), token.text, start, start + len(token.text),
+            return self._pronoun(token.i, token.text, start, start + len(token.text),
                                  avoid=other.name if other is not None else None)
         idx = self.parsed.segment_at.get(token.i)
         segs = self.parsed.segments
@@ -164,7 +163,7 @@ class ArticleActors(CoreferenceMixin):
     def _build(self, d: Description) -> ActorMention | None:
         text, start, end = self._span(d)
         if d.head_kind == PRONOUN:
-            return self._pronoun(d, text, start, end)
+            return self._pronoun(d.head, text, start, end)
         if d.group_ref or (d.of_group_ref is not None and d.head_kind in (ROLE, GENERIC)):
             return self._group_reference(d, text, start, end)
         if d.head_kind is None and d.of_first is not None and \
@@ -178,9 +177,11 @@ class ArticleActors(CoreferenceMixin):
             code = self.context_country(d.start, nearest=True)
             return ActorMention(text=text, start=start, end=end, country=code, sector="GOV", kind="country",
                                 name=self.gaz.country_name(code), resolved_by="coref:country") if code else None
-        codes = distinct([e.country for e in d.mod_countries])
-        if len(codes) < 2 and len(distinct(e.country for e in d.quote_countries)) >= 2:
-            codes = distinct(e.country for e in d.quote_countries)
+        codes = distinct(e.country for e in d.mod_countries)
+        if len(codes) < 2:
+            quoted = distinct(e.country for e in d.quote_countries)
+            if len(quoted) >= 2:
+                codes = quoted
         if len(codes) >= 2 and d.head_kind in (ROLE, GENERIC, PEOPLE):
             members = [self._single(d, text, start, end, country=c, member=True) for c in codes]
             return make_group(text, start, end, [m for m in members if m is not None], "group:modifiers")
@@ -226,7 +227,7 @@ class ArticleActors(CoreferenceMixin):
         else:
             return None
         if role is not None and role.role_kind == "person":
-            a.office = _office(role, d, self.gaz)
+            a.office = _office(role, d)
         if d.former and a.sector and a.sector != "ELI":
             a.other_sectors, a.sector = [a.sector], "ELI"
         if hk == PERSON:
@@ -244,10 +245,10 @@ class ArticleActors(CoreferenceMixin):
         if d.name and a.kind == "role" and role is not None and role.role_kind == "person":
             a.kind = "person"
         if a.name and a.kind in ("person", "role", "organisation") and hk not in (COUNTRY, CAPITAL):
-            self._merge_profile(a, d, how)
+            self._merge_profile(a, how)
         elif a.kind == "role" and not a.name and d.determiner not in ("a", "an") and (member or not d.plural) \
                 and role is not None and role.role_kind == "person":
-            self._role_coref(a, d, role, how)
+            self._role_coref(a, role, how)
         if a.country is None and d.loc_country:
             a.country = d.loc_country
             how.append("location")
@@ -269,9 +270,9 @@ class ArticleActors(CoreferenceMixin):
     def _name_as_subject(self, d: Description) -> bool:
         """A bare proper name the NER missed, acting as a subject ("Duterte personally welcomed ..."): in news, a
         person named by surname."""
-        token = self.parsed.doc[d.head]
-        return not d.name_ner and d.end - d.start == 1 and token.tag_ == "NNP" and \
-            token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ == ""
+        ta, h = self.parsed.tokens, d.head
+        return not d.name_ner and d.end - d.start == 1 and ta.tags[h] == "NNP" and \
+            ta.deps[h] in ("nsubj", "nsubjpass") and ta.ents[h] == ""
 
     def _country(self, d: Description, hk: str | None, entry) -> tuple[str | None, str | None]:
         if hk == PEOPLE:
@@ -342,7 +343,7 @@ def _role_sector(d: Description, hk: str, entry) -> str | None:
         (d.paren.sector if d.paren is not None else None) or entry.sector
 
 
-def _office(role, d: Description, gaz) -> str:
+def _office(role, d: Description) -> str:
     office = role.office or role.phrase.title()
     body = d.of_body
     if body is not None and body is not role and body.kind in (ROLE, GENERIC, ORG) and \

@@ -26,6 +26,8 @@ Formats (chosen by file extension):
 """
 from __future__ import annotations
 
+import csv
+import io
 import logging
 import re
 from pathlib import Path
@@ -60,7 +62,8 @@ _PLURAL_RE = re.compile(r"\{([^}]*)\}")
 
 
 def load_user_file(gaz: "ActorGazetteer", path: Path) -> int:
-    """Load one user dictionary into the gazetteer (its entries override built-in ones). Returns the entry count."""
+    """Load one user dictionary into the gazetteer (YAML and CSV entries override built-in ones; Phoenix entries
+    are added after them). Returns the entry count."""
     if not path.is_file():
         raise ConfigError(f"actor dictionary {path} does not exist")
     try:
@@ -78,7 +81,6 @@ def load_user_file(gaz: "ActorGazetteer", path: Path) -> int:
     else:
         count = load_phoenix_actors(gaz, text, f"phoenix:{path.name}")
     log.info("loaded %d entries from %s", count, path)
-    gaz.sources.append(source)
     return count
 
 
@@ -144,9 +146,16 @@ def load_yaml(gaz: "ActorGazetteer", text: str, source: str) -> int:
     return count
 
 
-def load_csv(gaz: "ActorGazetteer", text: str, source: str) -> int:
-    from herald.actors.gazetteer import read_csv_rows
+def read_csv_rows(text: str) -> list[dict[str, str]]:
+    """CSV rows as dicts, with a clear error for a file that is not CSV."""
+    try:
+        return [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+                for row in csv.DictReader(io.StringIO(text))]
+    except csv.Error as exc:
+        raise ConfigError(f"cannot read the CSV dictionary: {exc}") from None
 
+
+def load_csv(gaz: "ActorGazetteer", text: str, source: str) -> int:
     count = 0
     for i, row in enumerate(read_csv_rows(text), start=2):
         where = f"{source} line {i}"
@@ -201,7 +210,7 @@ def split_cameo_code(code: str) -> tuple[str | None, list[str]]:
     return country, sectors
 
 
-def _periods(codes: list[tuple[str, str]]) -> tuple[Entry | None, tuple]:
+def _periods(codes: list[tuple[str, str]]) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
     periods = []
     for code, dates in codes:
         country, sectors = split_cameo_code(code)

@@ -5,9 +5,10 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from herald.api.filters import EVENT_DATE, QUAD_CLASS_NAMES, EventFilters
+from herald.api.filters import EITHER_WAY, EVENT_DATE, PAIR, QUAD_CLASS_NAMES, EventFilters, and_also
 from herald.api.layout import network_layout
 from herald.api.params import DyadParams, NetworkParams, PlaceParams
+from herald.api.queries import has_table
 from herald.store import Store
 
 _QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in QUAD_CLASS_NAMES)
@@ -27,8 +28,8 @@ def summary(store: Store, filters: EventFilters) -> dict[str, Any]:
         f"grouping(e.event, e.quad_class, e.modality, e.actor_country, month) AS g, count(*) AS events "
         f"{source}{where} GROUP BY GROUPING SETS ((e.event), (e.quad_class), (e.modality), (e.actor_country), "
         "(month, e.quad_class))", values)
-    dyad_where = f"{where} {'AND' if where else 'WHERE'} e.actor_country IS NOT NULL AND " \
-                 "e.recipient_country IS NOT NULL AND e.actor_country <> e.recipient_country"
+    dyad_where = and_also(where, "e.actor_country IS NOT NULL", "e.recipient_country IS NOT NULL",
+                          "e.actor_country <> e.recipient_country")
     dyads = store.rows(f"SELECT e.actor_country, e.recipient_country, count(*) AS events, round(avg(e.goldstein), 2) "
                        f"AS goldstein_mean {source}{dyad_where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 20", values)
     if where:
@@ -76,15 +77,14 @@ _TRUNCATE = {"week": "week", "month": "month"}  # whitelist: the interval is SQL
 def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
     """Events between two countries per week or month: counts by QuadClass, type and direction; Goldstein sums."""
     where, values = params.where()
-    a_to_b, b_to_a = "(e.actor_country = ? AND e.recipient_country = ?)", "(e.actor_country = ? AND " \
-                                                                          "e.recipient_country = ?)"
-    dyad = {"both": (f"({a_to_b} OR {b_to_a})", [params.a, params.b, params.b, params.a]),
-            "a_to_b": (a_to_b, [params.a, params.b]), "b_to_a": (b_to_a, [params.b, params.a])}[params.direction]
-    clause = f"{where} {'AND' if where else 'WHERE'} {dyad[0]}"
+    a, b = params.a, params.b
+    dyad, dyad_values = {"both": (EITHER_WAY, [a, b, b, a]), "a_to_b": (PAIR, [a, b]),
+                         "b_to_a": (PAIR, [b, a])}[params.direction]
+    clause = and_also(where, dyad)
     part = _TRUNCATE[params.interval]
     rows = store.rows(f"SELECT date_trunc('{part}', {EVENT_DATE}) AS period, e.actor_country = ? AS forward, "
                       f"e.quad_class, e.event, count(*) AS n, sum(e.goldstein) AS g {params.source()}{clause} "
-                      "GROUP BY ALL ORDER BY period", [params.a, *values, *dyad[1]])
+                      "GROUP BY ALL ORDER BY period", [a, *values, *dyad_values])
     periods = sorted({r["period"] for r in rows})
     index = {p: i for i, p in enumerate(periods)}
     size = len(periods)
@@ -123,7 +123,7 @@ def network(store: Store, params: NetworkParams) -> dict[str, Any]:
     conditions = [f"{source} IS NOT NULL", f"{target} IS NOT NULL"]
     if not params.include_self:
         conditions.append(f"{source} <> {target}")
-    clause = f"{where} {'AND' if where else 'WHERE'} " + " AND ".join(conditions)
+    clause = and_also(where, *conditions)
     # two steps: the heaviest pairs by a bare count, then the details of those pairs only (at millions of events
     # there are far more pairs than edges shown)
     edges = store.rows(
@@ -153,7 +153,7 @@ def network(store: Store, params: NetworkParams) -> dict[str, Any]:
 
 def places(store: Store, params: PlaceParams) -> dict[str, Any]:
     where, values = params.where()
-    clause = f"{where} {'AND' if where else 'WHERE'} e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
+    clause = and_also(where, "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL")
     rows = store.rows(
         "SELECT e.location_geonames_id AS geonames_id, e.location_name AS name, e.location_country AS country, "
         "any_value(e.location_admin1) AS admin1, any_value(e.location_feature) AS feature, "
@@ -165,8 +165,7 @@ def places(store: Store, params: PlaceParams) -> dict[str, Any]:
 
 
 def _actor_count(store: Store) -> int:
-    found = store.query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'actors'")[1][0][0]
-    return store.count("actors") if found else 0
+    return store.count("actors") if has_table(store, "actors") else 0
 
 
 def _period_end(start: dt.date | dt.datetime, interval: str) -> dt.date:

@@ -15,6 +15,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, Request
 
 from herald.errors import StoreError
 from herald.store import Store
@@ -53,3 +56,12 @@ class Database:
     def close(self) -> None:
         self._cursor_source.close()
         self._store.close()
+
+
+def reader(request: Request) -> Iterator[Store]:
+    """A dependency: the request's reader Store (`Database.reader`), closed when the request is done."""
+    with request.app.state.database.reader() as store:
+        yield store
+
+
+Reader = Annotated[Store, Depends(reader)]

@@ -109,8 +109,7 @@ class EventFilters(BaseModel):
                 add(f"e.{column} = ?", value)
         if self.dyad:
             first, second = self.dyad.split("-")
-            add("((e.actor_country = ? AND e.recipient_country = ?) OR (e.actor_country = ? AND "
-                "e.recipient_country = ?))", first, second, second, first)
+            add(EITHER_WAY, first, second, second, first)
         for side in ("actor", "recipient"):
             words = getattr(self, f"{side}_name")
             if words:
@@ -139,6 +138,14 @@ class EventFilters(BaseModel):
 SENTENCE = "substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 FROM_EVENTS = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
 FROM_EVENTS_ONLY = "FROM events e"
+# One direction of a dyad (parameters: actor, recipient), and both (actor, recipient, recipient, actor).
+PAIR = "(e.actor_country = ? AND e.recipient_country = ?)"
+EITHER_WAY = f"({PAIR} OR {PAIR})"
+
+
+def and_also(where: str, *conditions: str) -> str:
+    """A WHERE clause from `EventFilters.where` with fixed `conditions` ANDed on (their parameters go last)."""
+    return f"{where} {'AND' if where else 'WHERE'} " + " AND ".join(conditions)
 
 
 def order_by(sort: str) -> str:

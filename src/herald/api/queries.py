@@ -94,7 +94,7 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
 
 
 def list_actors(store: Store, params: ActorListParams) -> dict[str, Any]:
-    if not _has_table(store, "actors"):
+    if not has_table(store, "actors"):
         return {"total": 0, "offset": params.offset, "limit": params.limit, "items": []}
     clauses, values = [], []
     if params.name:
@@ -116,7 +116,7 @@ def list_actors(store: Store, params: ActorListParams) -> dict[str, Any]:
     return {"total": total, "offset": params.offset, "limit": params.limit, "items": rows}
 
 
-def _has_table(store: Store, name: str) -> bool:
+def has_table(store: Store, name: str) -> bool:
     return bool(store.query("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name])[1][0][0])
 
 

@@ -1,5 +1,5 @@
-"""The JSON endpoints under /api. Handlers are plain functions (FastAPI runs them in its thread pool); each opens a
-reader cursor for its queries."""
+"""The JSON endpoints under /api. Handlers are plain functions (FastAPI runs them in its thread pool); each reads
+through its own cursor (the `Reader` dependency)."""
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 
 from herald.api import analysis, queries
-from herald.api.database import Database
+from herald.api.database import Reader
 from herald.api.filters import EventFilters
 from herald.api.highlight import marks_for
 from herald.api.params import ActorListParams, ArticleListParams, DyadParams, EventListParams, NetworkParams, PlaceParams
@@ -17,59 +17,45 @@ from herald.api.writes import ArticlesIn
 router = APIRouter(prefix="/api")
 
 
-def database(request: Request) -> Database:
-    return request.app.state.database
-
-
-Db = Annotated[Database, Depends(database)]
-
-
 @router.get("/health", tags=["meta"])
-def health(request: Request, db: Db) -> dict[str, Any]:
+def health(request: Request, store: Reader) -> dict[str, Any]:
     """Liveness, and whether this server accepts writes."""
-    with db.reader() as store:
-        events = store.count("events")
-    return {"status": "ok", "events": events, "writes_enabled": request.app.state.config.writes_enabled}
+    return {"status": "ok", "events": store.count("events"), "writes_enabled": request.app.state.config.writes_enabled}
 
 
 @router.get("/summary", tags=["analysis"])
-def summary(db: Db, filters: Annotated[EventFilters, Query()]) -> dict[str, Any]:
+def summary(store: Reader, filters: Annotated[EventFilters, Query()]) -> dict[str, Any]:
     """Counts of the matching events: by type, QuadClass, modality, month; top countries and dyads."""
-    with db.reader() as store:
-        return analysis.summary(store, filters)
+    return analysis.summary(store, filters)
 
 
 @router.get("/events", tags=["events"])
-def events(db: Db, params: Annotated[EventListParams, Query()]) -> dict[str, Any]:
+def events(store: Reader, params: Annotated[EventListParams, Query()]) -> dict[str, Any]:
     """Events matching the filters, one page at a time, each with its sentence."""
-    with db.reader() as store:
-        return queries.list_events(store, params)
+    return queries.list_events(store, params)
 
 
 @router.get("/events/{event_id:path}", tags=["events"])
-def event(db: Db, event_id: str) -> dict[str, Any]:
+def event(store: Reader, event_id: str) -> dict[str, Any]:
     """One event with its evidence: the sentence, the trigger's offsets, the rule or model that coded it.
     Event ids contain '#': send it as %23."""
-    with db.reader() as store:
-        found = queries.get_event(store, event_id)
+    found = queries.get_event(store, event_id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no event {event_id!r}")
     return found
 
 
 @router.get("/articles", tags=["articles"])
-def articles(db: Db, params: Annotated[ArticleListParams, Query()]) -> dict[str, Any]:
+def articles(store: Reader, params: Annotated[ArticleListParams, Query()]) -> dict[str, Any]:
     """Stored articles, newest first."""
-    with db.reader() as store:
-        return queries.list_articles(store, params)
+    return queries.list_articles(store, params)
 
 
 @router.get("/articles/{article_id:path}", tags=["articles"])
-def article(db: Db, article_id: str) -> dict[str, Any]:
+def article(store: Reader, article_id: str) -> dict[str, Any]:
     """One article: its text, its events, and the spans to highlight (triggers, actors, recipients, dates,
     places), as offsets into the text."""
-    with db.reader() as store:
-        found = queries.get_article(store, article_id)
+    found = queries.get_article(store, article_id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {article_id!r}")
     found["marks"] = [m.to_dict() for m in marks_for(found["text"], found["events"])]
@@ -98,29 +84,25 @@ def post_articles(request: Request, response: Response, body: ArticlesIn) -> dic
 
 
 @router.get("/actors", tags=["actors"])
-def actors(db: Db, params: Annotated[ActorListParams, Query()]) -> dict[str, Any]:
+def actors(store: Reader, params: Annotated[ActorListParams, Query()]) -> dict[str, Any]:
     """The actor knowledge base (what ingestion learnt about named actors), most mentioned first."""
-    with db.reader() as store:
-        return queries.list_actors(store, params)
+    return queries.list_actors(store, params)
 
 
 @router.get("/dyads", tags=["analysis"])
-def dyads(db: Db, params: Annotated[DyadParams, Query()]) -> dict[str, Any]:
+def dyads(store: Reader, params: Annotated[DyadParams, Query()]) -> dict[str, Any]:
     """Events between two countries per week or month: counts by QuadClass, PLOVER type and direction, and the
     Goldstein sum (cooperation above zero, conflict below)."""
-    with db.reader() as store:
-        return analysis.dyad_series(store, params)
+    return analysis.dyad_series(store, params)
 
 
 @router.get("/network", tags=["analysis"])
-def network(db: Db, params: Annotated[NetworkParams, Query()]) -> dict[str, Any]:
+def network(store: Reader, params: Annotated[NetworkParams, Query()]) -> dict[str, Any]:
     """Who acts on whom: nodes (with layout positions) and directed edges weighted by event counts."""
-    with db.reader() as store:
-        return analysis.network(store, params)
+    return analysis.network(store, params)
 
 
 @router.get("/places", tags=["analysis"])
-def places(db: Db, params: Annotated[PlaceParams, Query()]) -> dict[str, Any]:
+def places(store: Reader, params: Annotated[PlaceParams, Query()]) -> dict[str, Any]:
     """Where events happen: one point per place, with counts and mean Goldstein."""
-    with db.reader() as store:
-        return analysis.places(store, params)
+    return analysis.places(store, params)

@@ -1,8 +1,6 @@
 """The `herald` command line: a thin Typer layer over library functions. Each command group lives in its own module."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 import sys
 
@@ -31,14 +29,10 @@ def _root(
 
 
 def _register() -> None:
-    from herald.cli import evaluate, extract, store
+    from herald.cli import evaluate, extract, serve, spark, store
 
-    extract.register(app)
-    store.register(app)
-    evaluate.register(app)
-    for name in ("serve", "spark"):  # command groups of the REST API and Spark, when present
-        if importlib.util.find_spec(f"herald.cli.{name}") is not None:
-            importlib.import_module(f"herald.cli.{name}").register(app)
+    for group in (extract, store, evaluate, serve, spark):
+        group.register(app)
 
 
 _register()

@@ -5,7 +5,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator, Optional
+from typing import IO, Callable, Iterable, Iterator, Optional
 
 import typer
 
@@ -24,12 +24,16 @@ TriggersOpt = typer.Option(None, "--triggers", help="User trigger lexicon (YAML 
 MaxCharsOpt = typer.Option(1_000_000, "--max-chars", min=1, help="Longest article body accepted.")
 
 
-def pipeline_options(actors: Optional[list[Path]], triggers: Optional[list[Path]],
-                     batch_size: int = 32) -> PipelineOptions:
+def check_files(actors: Optional[list[Path]], triggers: Optional[list[Path]]) -> None:
+    """The user dictionaries given with --actors and --triggers must exist."""
     for path in [*(actors or []), *(triggers or [])]:
         if not Path(path).is_file():
             raise typer.BadParameter(f"no such file: {path}")
-    return PipelineOptions(batch_size=batch_size, actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()))
+
+
+def pipeline_options(actors: Optional[list[Path]], triggers: Optional[list[Path]]) -> PipelineOptions:
+    check_files(actors, triggers)
+    return PipelineOptions(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()))
 
 
 @contextmanager
@@ -65,6 +69,16 @@ def consume(results, failures_path: Optional[Path], on_result) -> Counts:
     return counts
 
 
+def write_mentions(paths: list[str], output: Optional[Path], failures: Optional[Path], max_chars: int,
+                   mentions: Callable[[ArticleResult], Iterable]) -> None:
+    """`herald places` and `herald times`: one JSON line per mention (`to_mention_dict`) of every article."""
+    with open_output(output) as stream:
+        def write(result: ArticleResult) -> None:
+            for mention in mentions(result):
+                stream.write(json_line(mention.to_mention_dict(result.article.id)) + "\n")
+        consume(run_pipeline(paths, None, Limits(max_chars=max_chars)), failures, write)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def extract(paths: list[str] = PathsArg, output: Optional[Path] = OutputOpt,
@@ -86,21 +100,13 @@ def register(app: typer.Typer) -> None:
     def places(paths: list[str] = PathsArg, output: Optional[Path] = OutputOpt,
                failures: Optional[Path] = FailuresOpt, max_chars: int = MaxCharsOpt) -> None:
         """Every toponym in the articles, resolved to GeoNames where possible (one JSON object per mention)."""
-        with open_output(output) as stream:
-            def write(result: ArticleResult) -> None:
-                for place in result.places:
-                    stream.write(json_line(place.to_mention_dict(result.article.id)) + "\n")
-            consume(run_pipeline(paths, None, Limits(max_chars=max_chars)), failures, write)
+        write_mentions(paths, output, failures, max_chars, lambda result: result.places)
 
     @app.command()
     def times(paths: list[str] = PathsArg, output: Optional[Path] = OutputOpt,
               failures: Optional[Path] = FailuresOpt, max_chars: int = MaxCharsOpt) -> None:
         """Every temporal expression, normalised against the publication date (one JSON object per mention)."""
-        with open_output(output) as stream:
-            def write(result: ArticleResult) -> None:
-                for timex in result.times:
-                    stream.write(json_line(timex.to_mention_dict(result.article.id)) + "\n")
-            consume(run_pipeline(paths, None, Limits(max_chars=max_chars)), failures, write)
+        write_mentions(paths, output, failures, max_chars, lambda result: result.times)
 
     @app.command()
     def explain(article: str = typer.Argument(..., help="An article file (.txt), or a .jsonl file with --id."),

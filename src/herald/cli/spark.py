@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from herald.cli.extract import ActorsOpt, MaxCharsOpt, TriggersOpt
+from herald.cli.extract import ActorsOpt, MaxCharsOpt, TriggersOpt, check_files
 from herald.store import DEFAULT_DB
 
 
@@ -26,9 +26,7 @@ def register(app: typer.Typer) -> None:
         """Code articles on Spark with the same pipeline; write Parquet (load it with `herald load`)."""
         from herald.spark import JobSettings, run_spark
 
-        for path in [*(actors or []), *(triggers or [])]:
-            if not Path(path).is_file():
-                raise typer.BadParameter(f"no such file: {path}")
+        check_files(actors, triggers)
         settings = JobSettings(batch_size=batch_size, max_chars=max_chars,
                                actor_files=tuple(str(p) for p in actors or ()),
                                trigger_files=tuple(str(p) for p in triggers or ()))

@@ -10,7 +10,7 @@ import typer
 
 from herald.cli.extract import ActorsOpt, FailuresOpt, MaxCharsOpt, PathsArg, TriggersOpt, WorkersOpt, pipeline_options
 from herald.ingest import Limits
-from herald.output import flatten_lists, json_line, print_event_table
+from herald.output import json_line, print_event_table
 from herald.store import DEFAULT_DB, EventFilter, Store
 
 DbOpt = typer.Option(Path(DEFAULT_DB), "--db", help="The DuckDB file.")
@@ -96,7 +96,7 @@ def register(app: typer.Typer) -> None:
                     typer.echo(json_line(record))
             elif fmt == "csv":
                 rows = store.events(where)
-                _print_rows(list(rows[0]) if rows else [], [tuple(flatten_lists(r).values()) for r in rows], "csv")
+                _print_rows(list(rows[0]) if rows else [], [tuple(r.values()) for r in rows], "csv")
             elif fmt == "table":
                 print_event_table(store.events(where))
             else:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from herald.evaluate.events import read_jsonl
 from herald.evaluate.gsr import GsrRecord, country_agrees, load_gsr, write_articles
 from herald.records import Actor, Article
 
@@ -26,10 +27,10 @@ SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 USER_FILES: tuple[str, ...] = ()
 
 
-def _resolver(kb=None):
+def _resolver():
     from herald.actors import ActorGazetteer, ActorResolver
 
-    return ActorResolver(ActorGazetteer.default(user_files=USER_FILES), kb=kb)
+    return ActorResolver(ActorGazetteer.default(user_files=USER_FILES))
 
 
 def _nlp():
@@ -78,7 +79,7 @@ def sectors_of(actor: Actor | None) -> set[str]:
 # ---- seed ----------------------------------------------------------------------------------------------------------
 def seed_cases(shared: Path = SHARED) -> list[dict[str, Any]]:
     """Every actor and recipient of the seed gold, with where it is in the article."""
-    rows = [json.loads(line) for line in (shared / "seed" / "kazinform-2021-10-17.gold.jsonl").open(encoding="utf-8")]
+    rows = read_jsonl(shared / "seed" / "kazinform-2021-10-17.gold.jsonl")
     cases = []
     for row in rows:
         for ev in row["events"]:
@@ -139,7 +140,7 @@ def run_sentence_gold(gold: Path, corpus: Path) -> dict[str, Any]:
     """Actors of a sentence-level gold file (GUIDELINES.md) over the articles of a corpus (JSON Lines)."""
     from herald.ingest import read_articles
 
-    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    rows = read_jsonl(gold)
     wanted = {r["article_id"] for r in rows if r["events"]}
     articles = {a.id: a for a in read_articles([corpus]) if isinstance(a, Article) and a.id in wanted}
     ids = sorted(articles)

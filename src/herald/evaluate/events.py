@@ -9,7 +9,6 @@ Same definitions as the shared scorer (../shared/tools/score_events.py), so both
 """
 from __future__ import annotations
 
-import argparse
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -161,8 +160,7 @@ def evaluate(gold_rows: list[dict], preds: list[dict], by_type: bool = False) ->
             type_pairs = score.pairs
         if level == "dyad" and by_type:
             result["dyad_by_type"] = {
-                k: {"tp": v[0], "fp": v[1], "fn": v[2],
-                    "f1": round(2 * v[0] / (2 * v[0] + v[1] + v[2]), 3) if v[0] else 0.0}
+                k: {"tp": v[0], "fp": v[1], "fn": v[2], "f1": round(LevelScore(*v).f1, 3)}
                 for k, v in sorted(score.by_type.items(), key=lambda kv: str(kv[0]))}
     result.update(attribute_accuracy(type_pairs))
     return result
@@ -185,19 +183,3 @@ def format_report(result: dict[str, Any]) -> str:
     for name, v in result.get("dyad_by_type", {}).items():
         lines.append(f"  {name:10} tp {v['tp']:3} fp {v['fp']:3} fn {v['fn']:3} F1 {v['f1']:.3f}")
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("gold")
-    parser.add_argument("pred")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--by-type", action="store_true")
-    args = parser.parse_args(argv)
-    result = evaluate(read_jsonl(args.gold), read_jsonl(args.pred), by_type=args.by_type)
-    print(json.dumps(result) if args.json else format_report(result))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

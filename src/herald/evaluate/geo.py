@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from herald.evaluate.events import read_jsonl
 from herald.places.resolve import haversine_km
 
 ANCHORS = {"gwn": {"exact": 90.1, "country": 97.4, "km161": 94.1},
@@ -253,7 +254,7 @@ def evaluate_event_locations(events_path: Path, articles_path: Path, fallback: s
     from herald.nlp import load_nlp
     from herald.places import PlaceResolver, location_for
 
-    gold = [json.loads(line) for line in open(events_path, encoding="utf-8") if line.strip()]
+    gold = read_jsonl(events_path)
     wanted = {g["article_id"] for g in gold if any(e.get("location") for e in g["events"])}
     texts = {}
     with open(articles_path, encoding="utf-8") as handle:

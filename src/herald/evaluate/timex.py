@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from herald.evaluate.timeml import GoldTimex, TimeMLDocument, corpus_files, read_timeml
+from herald.evaluate.timeml import GoldTimex, corpus_files, read_timeml
 from herald.records import TimeRef
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -87,18 +87,11 @@ def match_document(gold: list[GoldTimex], predicted: list[TimeRef],
     return counts
 
 
-def tag_document(doc: TimeMLDocument, nlp: Any | None) -> list[TimeRef]:
-    from herald.time.tagger import _default_tagger
-
-    tagger = _default_tagger()
-    if nlp is None:
-        return tagger.tag_with(doc.text, doc.published)
-    return tagger.tag(nlp(doc.text), doc.published)
-
-
 def score_tbaq(root: Path | str = TBAQ, *, parse: bool = True, limit: int | None = None,
                errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """P/R/F1 of strict extent, relaxed extent and value, per sub-corpus and overall."""
+    from herald.time import tag_text
+
     nlp = None
     if parse:
         from herald.nlp import load_nlp
@@ -113,7 +106,8 @@ def score_tbaq(root: Path | str = TBAQ, *, parse: bool = True, limit: int | None
         counts = Counts()
         for path in files[:limit]:
             document = read_timeml(path)
-            counts.add(match_document(document.timexes, tag_document(document, nlp), errors, document.name))
+            predicted = tag_text(document.text, document.published, nlp)
+            counts.add(match_document(document.timexes, predicted, errors, document.name))
         total.add(counts)
         result["corpora"][group] = {"documents": len(files[:limit]), "gold": counts.gold,
                                     "predicted": counts.predicted, **counts.scores()}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from herald.events.match import TriggerMatch
-from herald.events.syntax import acts_as_verb, is_passive, prep_objects
+from herald.events.syntax import acts_as_verb, is_passive, prep_objects, to_infinitive
 from herald.nlp.morph import verb_forms
 
 if TYPE_CHECKING:
@@ -19,12 +19,13 @@ _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTI
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
-def _all_forms(lemmas: str) -> frozenset[str]:
+def verb_forms_of(lemmas: str) -> frozenset[str]:
+    """Every inflected form of the space-separated verb lemmas."""
     return frozenset(form for lemma in lemmas.split() for form in verb_forms(lemma))
 
 
 # Verbs whose subject is not the agent of a noun event they mention ("Trump confirmed the killing").
-NOT_AGENT_VERBS = _all_forms(
+NOT_AGENT_VERBS = verb_forms_of(
     "say tell report confirm describe note mention cite claim acknowledge recall witness see watch survive mourn "
     "fear expect predict follow precede spark trigger cause prompt provoke end stop halt escape flee publish document "
     "record reveal show suggest call term dub investigate probe discuss debate condemn criticize welcome praise blame "
@@ -32,8 +33,8 @@ NOT_AGENT_VERBS = _all_forms(
     "review justify defend mark commemorate protest denounce decry applaud hail celebrate blame accuse survive "
     "investigate highlight underscore")
 # Verbs that make someone else act: their subject is the actor of the embedded event ("ordered troops to seal").
-CAUSATIVE_VERBS = _all_forms("order direct instruct authorize authorise approve")
-PLACING = _all_forms("be remain stay put place go face stand")
+CAUSATIVE_VERBS = verb_forms_of("order direct instruct authorize authorise approve")
+PLACING = verb_forms_of("be remain stay put place go face stand")
 # A meeting noun after these prepositions is attended by the subject of the verb they hang on.
 MEETING_PREPS = frozenset({"for", "after", "before", "during", "following", "at", "in"})
 
@@ -158,7 +159,7 @@ def verb_arguments(match: TriggerMatch) -> Arguments:
     return Arguments(_usable(actors, match), _usable(recipients, match))
 
 
-_TAKING_PART = frozenset(f for lemma in "engage participate take join involve".split() for f in verb_forms(lemma))
+_TAKING_PART = verb_forms_of("engage participate take join involve")
 
 
 def _light_verb(noun: "Token", meeting: bool = False) -> "Token | None":
@@ -191,8 +192,7 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     recipients: list[tuple[Token, str]] = []
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     actors: list[tuple[Token, str]] = [] if patient_noun else [(c, "poss") for c in possessors]
-    actors += [(t, "by") for t in prep_objects(noun, "by")]
-    for slot in entry.actor:
+    for slot in ("by", *entry.actor):  # "attacks by militants", "a meeting of X" (extra slots from the lexicon)
         actors += [(t, slot) for t in prep_objects(noun, slot)]
     for child in noun.children:  # "an offensive launched by forces"
         if child.dep_ == "acl" and child.tag_ == "VBN":
@@ -250,8 +250,7 @@ def complement_recipients(trigger: "Token", exclude: set[int], purpose: bool = F
     Taiwan's new president"."""
     out: list[tuple[Token, str]] = []
     for child in trigger.children:
-        is_purpose = child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                 for c in child.children)
+        is_purpose = child.dep_ in ("advcl", "xcomp") and to_infinitive(child)
         # "attacked the base, killing three soldiers", "inflicting casualties on government forces"
         is_consequence = child.dep_ == "advcl" and child.tag_ == "VBG"
         # "its demands that the government grant ...": a noun's that-clause is its complement too

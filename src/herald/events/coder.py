@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from herald.events.arguments import Arguments, complement_recipients, find_arguments
+from herald.events.arguments import complement_recipients, find_arguments
 from herald.events.lexicon import TriggerLexicon, load_lexicon
 from herald.events.match import TriggerMatch, find_triggers
 from herald.events.modality import announced_by_actor, modality_of, negated_volition
 from herald.events.ontology import Ontology, load_ontology
+from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Candidate, commitment_labels,
+                                 conditional_commitment, fold_reason, frame_mode, intent_to_cooperate, merge_battles,
+                                 merge_noun_subjects, obligation_candidates, readiness_candidates)
 from herald.events.syntax import prep_objects
-from herald.events.rules import (CESSATION, CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, THREATEN_MODE,
-                                 conditional_commitment,
-                                 fold_reason, frame_mode, intent_to_cooperate, merge_battles, merge_noun_subjects,
-                                 obligation_candidates, readiness_candidates)
 from herald.records import Actor, Article, Event, Span
 
 if TYPE_CHECKING:
@@ -54,8 +53,8 @@ STANDALONE_NOUNS = frozenset({"ASSAULT", "PROTEST", "CONSULT", "RETREAT", "MOBIL
 COMPLEMENT_AIMED = frozenset({"REQUEST", "THREATEN"})
 PURPOSE_AIMED = frozenset({"MOBILIZE", "CONSULT", "AID", "ASSAULT", "COERCE"})
 EXCHANGES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", None})
-__all__ = ["CESSATION", "CodedEvent", "EventCoder"]
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+__all__ = ["CodedEvent", "EventCoder"]
 
 
 class ArticleActorsLike(Protocol):
@@ -74,18 +73,6 @@ class CodedEvent:
     event: Event
     trigger: "Token"
     why: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A trigger on its way to becoming events: labels may change when frames fold embedded triggers in."""
-
-    match: TriggerMatch
-    args: Arguments
-    event: str
-    mode: str | None
-    cameo: str | None
-    embedded: list["Candidate"] = field(default_factory=list)
 
 
 class EventCoder:
@@ -119,8 +106,7 @@ class EventCoder:
             why: list[str] = []
             items = self._events_for(cand, sent, index, article, actors, places, why)
             if trace is not None:
-                trace.append({"sentence": index, "trigger": cand.match.token.text, "start": cand.match.start,
-                              "rule": cand.match.entry.id, "event": cand.event, "kept": bool(items), "why": why})
+                trace.append(_decision(index, cand, bool(items), why))
             for item in items:
                 e = item.event
                 key = (e.event, _side_key(e.actor), _side_key(e.recipient))
@@ -156,8 +142,7 @@ class EventCoder:
             if reason is None:
                 kept.append(cand)
             elif trace is not None:
-                trace.append({"sentence": index, "trigger": cand.match.token.text, "start": cand.match.start,
-                              "rule": cand.match.entry.id, "event": cand.event, "kept": False, "why": [reason]})
+                trace.append(_decision(index, cand, False, [reason]))
         for cand in kept:
             if cand.embedded:
                 frame_mode(cand)
@@ -176,9 +161,7 @@ class EventCoder:
         commitment = conditional_commitment(cand)
         if commitment is not None:  # "will withdraw unless ...", "would meet him if ...": a threat or a promise
             why.append(f"a conditional commitment: {commitment} over {cand.event}")
-            inner_type = cand.event
-            cand.event, cand.cameo = commitment, ("130" if commitment == "THREATEN" else "030")
-            cand.mode = THREATEN_MODE.get(inner_type) if commitment == "THREATEN" else None
+            cand.event, cand.mode, cand.cameo = commitment_labels(commitment, cand.event)
             modality = "asserted"
         if modality == "hypothetical" and not self.hypothetical:
             why.append("dropped: hypothetical")
@@ -209,7 +192,7 @@ class EventCoder:
         if event_type == "PROTEST" and entry.pos == "verb" and any(c.dep_ == "ccomp" for c in match.token.children):
             event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # "protested that ...": a complaint
         if event_type == "PROTEST" and mode == "demo" and actor is not None and actor.country and \
-                actor.sector in STATE_SECTORS and actor.sector is not None:
+                actor.sector in STATE_SECTORS:
             event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # a government "protests": it complains
         if event_type == "PROTEST" and actor is None and args.actors:  # protesters are civilians by default
             token, how = args.actors[0]
@@ -253,8 +236,7 @@ class EventCoder:
             # "X will provide aid", "X said it would boycott the vote": the announcement itself is a promise or a
             # threat (asserted), besides the future act
             promise = "THREATEN" if event_type in CONFLICTUAL else "AGREE"
-            labels.append((promise, THREATEN_MODE.get(event_type) if promise == "THREATEN" else None,
-                           "130" if promise == "THREATEN" else "030", "asserted", f"{rule}+announced"))
+            labels.append((*commitment_labels(promise, event_type), "asserted", f"{rule}+announced"))
             why.append(f"announced by its actor: also a {promise}")
         out = []
         for a, r in _pairs(actor, recipient, event_type):
@@ -293,6 +275,12 @@ class EventCoder:
             sentence_index=index, sentence=Span(article.text[sent.start_char:sent.end_char], sent.start_char,
                                                 sent.end_char),
             coder=rule, confidence=round(min(confidence, 0.99), 3))
+
+
+def _decision(index: int, cand: Candidate, kept: bool, why: list[str]) -> dict:
+    """What `herald explain` shows of one trigger: coded or not, and why."""
+    return {"sentence": index, "trigger": cand.match.token.text, "start": cand.match.start,
+            "rule": cand.match.entry.id, "event": cand.event, "kept": kept, "why": why}
 
 
 # Heads that only count or group the actors after "of": "thousands of farmers", "one of the leaders".

@@ -72,10 +72,6 @@ class TriggerEntry:
     confidence: float = 0.75
     source: str = "herald"
 
-    @property
-    def rule(self) -> str:
-        return self.id
-
 
 @dataclass
 class TriggerLexicon:

@@ -138,15 +138,15 @@ def find_triggers(sent: "Span", lexicon: TriggerLexicon) -> list[TriggerMatch]:
         token = doc[i]
         tag = token.tag_
         if tag.startswith("VB"):
-            entries = lexicon.verbs.get(token.lower_, [])
+            entries = verbs.get(lower, [])
             if tag == "VBG" and (not entries or nominal_gerund(token)):  # "the killing of", "fighting between"
-                entries = lexicon.nouns.get(token.lower_, []) or entries
+                entries = nouns.get(lower, []) or entries
         elif tag.startswith("NN"):
             if token.ent_type_ in NAMED:  # "the U.S. Mission to the United Nations" is a name, not a visit
                 continue
-            entries = lexicon.nouns.get(token.lower_, [])
+            entries = nouns.get(lower, [])
             if acts_as_verb(token):  # mis-tagged verb: "is expected visit India"
-                entries = lexicon.verbs.get(token.lower_, []) or entries
+                entries = verbs.get(lower, []) or entries
         else:
             continue
         if not entries:

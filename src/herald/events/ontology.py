@@ -21,10 +21,6 @@ class CameoCode:
     plover_mode: str | None
     plover_context: str | None
 
-    @property
-    def root(self) -> str:
-        return self.code[:2]
-
 
 @dataclass(frozen=True, slots=True)
 class PloverType:

@@ -2,21 +2,21 @@
 are the subject of, cessations cancel what they govern. Each rule says why, for `herald explain`."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from herald.actors.phrases import token_arrays
+from herald.events.arguments import Arguments, subject_candidates, verb_forms_of
 from herald.events.lexicon import TriggerEntry
 from herald.events.match import TriggerMatch
-from herald.nlp.morph import verb_forms
+from herald.events.syntax import is_passive, prep_objects, to_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from herald.events.coder import Candidate
-
 # Verbs that stop or prevent what they govern: "must stop killing" is not a killing.
-CESSATION = frozenset(f for lemma in "stop end halt cease prevent avoid avert refrain quit".split()
-                      for f in verb_forms(lemma)) | {"end", "halt", "cessation"}
+CESSATION = verb_forms_of("stop end halt cease prevent avoid avert refrain quit") | {"end", "halt", "cessation"}
 # Mode of a REQUEST/REJECT from the type of the event it governs, and of a THREATEN.
 REQUEST_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": "assist", "SUPPORT": "assist",
                 "RETREAT": "yield", "CONCEDE": "yield"}
@@ -26,22 +26,33 @@ PROMISES = frozenset({"vow", "pledge", "promise", "commit", "swear"})
 RESPONSES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
 SPOKEN = frozenset({"AGREE", "REQUEST", "THREATEN", "SUPPORT", "REJECT", "ACCUSE"})
 # "is looking to reset relations", "wants to expand cooperation": intent to cooperate is an AGREE.
-INTENT = frozenset(f for lemma in "look seek want hope aim intend wish strive try".split() for f in verb_forms(lemma))
+INTENT = verb_forms_of("look seek want hope aim intend wish strive try")
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE"})
-YIELD_WORDS = frozenset({"end", "halt", "stop", "cessation", "release", "withdrawal", "ceasefire", "de-escalation"})
 # Dependencies through which a frame reaches the event it is about ("agreed to [meet]", "called for [talks]",
 # "accused it of [providing]", "urged him to work with partners to [stop]"). Not advcl: "threatened tariffs after
 # the EU [levied] one" reports two events.
 _FRAME_PATH = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "nsubjpass", "acomp"})
 
 
-def frame_ancestor(token: "Token", by_token: dict[int, "Candidate"], max_steps: int = 5) -> "Candidate | None":
+@dataclass(slots=True)
+class Candidate:
+    """A trigger on its way to becoming events: labels may change when frames fold embedded triggers in."""
+
+    match: TriggerMatch
+    args: Arguments
+    event: str
+    mode: str | None
+    cameo: str | None
+    embedded: list[Candidate] = field(default_factory=list)
+
+
+def frame_ancestor(token: "Token", by_token: dict[int, Candidate], max_steps: int = 5) -> Candidate | None:
     """The nearest frame trigger governing `token` through complement links, or None."""
     current = token
     for _ in range(max_steps):
         if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
             return None  # "Japan pledged aid, and the government thanked donors": a clause of its own
-        purpose = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        purpose = current.dep_ == "advcl" and to_infinitive(current)
         if (current.dep_ not in _FRAME_PATH and not purpose) or current.head.i == current.i:
             return None
         current = current.head
@@ -65,12 +76,12 @@ def governor(token: "Token") -> "Token | None":
     return None
 
 
-def fold_reason(cand: "Candidate", by_token: dict[int, "Candidate"], objects: set[int]) -> str | None:
+def fold_reason(cand: Candidate, by_token: dict[int, Candidate], objects: set[int]) -> str | None:
     """Why a candidate is not an event of its own (and, for a frame, record it as embedded), or None."""
     token = cand.match.token
     if token.i in objects and cand.match.entry.pos == "noun":
         return "folded: the object of a verb trigger that codes it ('imposed sanctions')"
-    longer = inside_other(cand, list(by_token.values()))
+    longer = inside_other(cand, by_token.values())
     if longer is not None:
         return f"folded: part of the longer trigger {longer.match.token.text!r}"
     gov = governor(token)
@@ -91,7 +102,7 @@ def fold_reason(cand: "Candidate", by_token: dict[int, "Candidate"], objects: se
         return f"folded: the topic of {responder.match.token.text!r} ({responder.event})"
     goal = by_token.get(token.head.i) if token.dep_ in ("advcl", "xcomp") else None
     if goal is not None and goal is not cand and goal.event != cand.event and not goal.match.entry.frame and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            to_infinitive(token):
         return f"folded: the purpose of {goal.match.token.text!r} ({goal.event}), not an event yet"
     purpose = by_token.get(token.head.i) if token.dep_ in ("advcl", "xcomp", "conj", "relcl") else None
     if purpose is not None and purpose is not cand and purpose.event == cand.event:
@@ -99,7 +110,7 @@ def fold_reason(cand: "Candidate", by_token: dict[int, "Candidate"], objects: se
     return None
 
 
-def frame_mode(frame: "Candidate") -> None:
+def frame_mode(frame: Candidate) -> None:
     """A frame takes its mode (and sometimes its type) from the event it governs."""
     inner = frame.embedded[0]
     if frame.event == "AGREE" and inner.event in THREAT_TYPES and frame.match.entry.lemma in PROMISES:
@@ -110,7 +121,7 @@ def frame_mode(frame: "Candidate") -> None:
         frame.mode = THREATEN_MODE.get(inner.event)
 
 
-def merge_noun_subjects(candidates: list["Candidate"], by_token: dict[int, "Candidate"]) -> list["Candidate"]:
+def merge_noun_subjects(candidates: list[Candidate], by_token: dict[int, Candidate]) -> list[Candidate]:
     """"Coordinated airstrikes by the army have killed 50 militants", "a military operation rescued 190 passengers":
     a noun trigger that is the subject of a verb trigger names how or by whom the verb's event was done. One event
     (the verb's), whose actor is the noun's agent, or the noun phrase itself."""
@@ -127,11 +138,9 @@ def merge_noun_subjects(candidates: list["Candidate"], by_token: dict[int, "Cand
     return [c for c in candidates if c.match.token.i not in absorbed]
 
 
-def merge_battles(candidates: list["Candidate"], by_token: dict[int, "Candidate"]) -> list["Candidate"]:
+def merge_battles(candidates: list[Candidate], by_token: dict[int, Candidate]) -> list[Candidate]:
     """"was killed in a gun battle with police": the victim was killed by the other side of the battle. The passive
     verb gets the battle's opponents as actor candidates, and the battle is not a second event."""
-    from herald.events.syntax import is_passive, prep_objects
-
     absorbed: set[int] = set()
     for cand in candidates:
         token = cand.match.token
@@ -146,7 +155,7 @@ def merge_battles(candidates: list["Candidate"], by_token: dict[int, "Candidate"
     return [c for c in candidates if c.match.token.i not in absorbed]
 
 
-def inside_other(cand: "Candidate", candidates: list["Candidate"]) -> "Candidate | None":
+def inside_other(cand: Candidate, candidates: Iterable[Candidate]) -> Candidate | None:
     """The longer trigger whose words include this one ("laid siege" holds "siege")."""
     i = cand.match.token.i
     for other in candidates:
@@ -156,27 +165,27 @@ def inside_other(cand: "Candidate", candidates: list["Candidate"]) -> "Candidate
     return None
 
 
+def words_in(sent: "Span", words: frozenset[str]) -> Iterator[int]:
+    """Indices of the sentence's tokens that are one of `words` (lower case), read off the token arrays."""
+    texts = token_arrays(sent.doc).texts
+    return (i for i in range(sent.start, sent.end) if texts[i].lower() in words)
+
+
 # "X said Y must do Z": a demand made as a statement of obligation. The speaker requests, Y is the recipient.
 OBLIGATION_MODALS = frozenset({"must"})  # "should" is advice, not a demand
-DECLARING = frozenset(f for lemma in ("say tell declare insist reiterate stress conclude argue write state add "
-                                      "warn remind emphasize emphasise assert maintain demand urge").split()
-                      for f in verb_forms(lemma)) | {"reminder", "statement", "declaration", "message"}
+DECLARING = (verb_forms_of("say tell declare insist reiterate stress conclude argue write state add warn remind "
+                           "emphasize emphasise assert maintain demand urge")
+             | {"reminder", "statement", "declaration", "message"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 OBLIGATION_ENTRY = TriggerEntry(id="request.obligation", event="REQUEST", pos="verb", lemma="must", cameo="100",
                                 frame=True, confidence=0.6)
 
 
-def obligation_candidates(sent: "Span", candidates: list["Candidate"]) -> list["Candidate"]:
+def obligation_candidates(sent: "Span", candidates: list[Candidate]) -> list[Candidate]:
     """Candidates for "<speaker> said <someone> must/should <act>", replacing a trigger at the obliged verb."""
-    from herald.events.arguments import Arguments, subject_candidates
-    from herald.events.coder import Candidate
-
     by_token = {c.match.token.i: c for c in candidates}
     out = list(candidates)
-    texts = token_arrays(sent.doc).texts
-    for m in range(sent.start, sent.end):
-        if texts[m].lower() not in OBLIGATION_MODALS:
-            continue
+    for m in words_in(sent, OBLIGATION_MODALS):
         token = sent.doc[m].head  # the verb the modal belongs to
         if not token.tag_.startswith("VB"):
             continue
@@ -202,7 +211,7 @@ def obligation_candidates(sent: "Span", candidates: list["Candidate"]) -> list["
     return out
 
 
-def intent_to_cooperate(cand: "Candidate") -> bool:
+def intent_to_cooperate(cand: Candidate) -> bool:
     """A cooperative act the actor only seeks or wants ("Turkey is looking to reset relations with Egypt")."""
     token = cand.match.token
     return cand.event in COOPERATIVE and token.dep_ == "xcomp" and token.head.lower_ in INTENT
@@ -231,18 +240,12 @@ READINESS_ENTRY = TriggerEntry(id="agree.readiness", event="AGREE", pos="verb", 
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT", "ACCUSE", "PROTEST"})
 
 
-def readiness_candidates(sent: "Span", candidates: list["Candidate"]) -> list["Candidate"]:
+def readiness_candidates(sent: "Span", candidates: list[Candidate]) -> list[Candidate]:
     """Frames for "<actor> is ready/willing/prepared to <act>" or "ready for <act>": an AGREE over a cooperative
     act, a THREATEN over a harmful one. Only when the governed act is itself a trigger."""
-    from herald.events.arguments import Arguments, subject_candidates
-    from herald.events.coder import Candidate
-
     by_token = {c.match.token.i: c for c in candidates}
     out = list(candidates)
-    texts = token_arrays(sent.doc).texts
-    for r in range(sent.start, sent.end):
-        if texts[r].lower() not in READINESS:
-            continue
+    for r in words_in(sent, READINESS):
         token = sent.doc[r]
         if token.dep_ not in ("acomp", "ROOT", "conj", "amod", "oprd"):
             continue
@@ -258,16 +261,16 @@ def readiness_candidates(sent: "Span", candidates: list["Candidate"]) -> list["C
         actors = subject_candidates(verb)
         if not actors:
             continue
-        event, cameo = ("THREATEN", "130") if inner.event in CONFLICTUAL else ("AGREE", "030")
+        event, mode, cameo = commitment_labels("THREATEN" if inner.event in CONFLICTUAL else "AGREE", inner.event)
         match = TriggerMatch(token=token, entry=READINESS_ENTRY, first=token, last=token)
-        frame = Candidate(match=match, args=Arguments(actors, []), event=event, mode=None, cameo=cameo)
+        frame = Candidate(match=match, args=Arguments(actors, []), event=event, mode=mode, cameo=cameo)
         frame.embedded.append(inner)
         out.remove(inner)
         out.append(frame)
     return out
 
 
-def conditional_commitment(cand: "Candidate") -> str | None:
+def conditional_commitment(cand: Candidate) -> str | None:
     """"will withdraw its force unless ...", "would meet the mediator if he ...": an actor's own future act tied to
     a condition is a threat (harmful acts, withdrawals) or a promise (cooperative acts)."""
     token = cand.match.token
@@ -281,3 +284,10 @@ def conditional_commitment(cand: "Candidate") -> str | None:
     if not conditional:
         return None
     return "THREATEN" if cand.event in CONFLICTUAL or cand.event in ("RETREAT",) else "AGREE"
+
+
+def commitment_labels(kind: str, act: str) -> tuple[str, str | None, str]:
+    """(type, mode, CAMEO code) of a threat (`kind` THREATEN) or a promise (AGREE) to do an act of type `act`."""
+    if kind == "THREATEN":
+        return "THREATEN", THREATEN_MODE.get(act), "130"
+    return "AGREE", None, "030"

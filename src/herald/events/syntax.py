@@ -17,6 +17,11 @@ def is_passive(verb: "Token") -> bool:
     return verb.dep_ == "acl" or (verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
 
 
+def to_infinitive(verb: "Token") -> bool:
+    """A verb with its infinitive "to": "agreed [to meet]", "deployed [to push back] the rebels"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def prep_objects(token: "Token", word: str) -> Iterator["Token"]:
     """Objects of the preposition `word` hanging on `token` ("met [with] X", "attack [on] X", "killed [by] X")."""
     for child in token.children:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from herald.errors import ConfigError, ModelError, ProcessingError
+from herald.pipeline import batches as chunks_of  # the batches Pipeline.run forms, one per task
 from herald.records import Article, ArticleResult, Failure
 
 if TYPE_CHECKING:
@@ -64,7 +65,26 @@ class WorkerStats:
 
     peak_rss: dict[int, int] = field(default_factory=dict)
     crashes: int = 0
-    start_seconds: float = 0.0
+
+
+def run_chunk(processor: BatchProcessor, items: list[Item]) -> list[Result]:
+    """Run one chunk; never raises for an article (a Python error becomes that article's Failure). Shared by the
+    worker processes here and the Spark executors."""
+    try:
+        return list(processor.run(items))
+    except Exception:  # noqa: BLE001 - the processor broke on the chunk: isolate the article
+        log.exception("a chunk of %d items failed; processing it item by item", len(items))
+    return [_run_one(processor, item) for item in items]
+
+
+def _run_one(processor: BatchProcessor, item: Item) -> Result:
+    if isinstance(item, Failure):
+        return item
+    try:
+        return next(iter(processor.run([item])))
+    except Exception as exc:  # noqa: BLE001
+        return Failure(item.id, item.source, f"internal error: {type(exc).__name__}: {exc}",
+                       ProcessingError.code, "code")
 
 
 # -- in the worker process -------------------------------------------------------------------------------------
@@ -91,24 +111,8 @@ def _peak_rss() -> int:
 
 
 def _process_chunk(items: list[Item]) -> tuple[list[Result], int, int]:
-    """Run one chunk; never raises for an article (a Python error becomes that article's Failure)."""
     assert _processor is not None, "worker not initialised"
-    try:
-        results = list(_processor.run(items))
-    except Exception:  # noqa: BLE001 - the processor broke on the chunk: isolate the article
-        log.exception("a chunk of %d items failed; processing it item by item", len(items))
-        results = [_process_one(item) for item in items]
-    return results, os.getpid(), _peak_rss()
-
-
-def _process_one(item: Item) -> Result:
-    if isinstance(item, Failure):
-        return item
-    try:
-        return next(iter(_processor.run([item])))  # type: ignore[union-attr]
-    except Exception as exc:  # noqa: BLE001
-        return Failure(item.id, item.source, f"internal error: {type(exc).__name__}: {exc}",
-                       ProcessingError.code, "code")
+    return run_chunk(_processor, items), os.getpid(), _peak_rss()
 
 
 # -- in the parent ---------------------------------------------------------------------------------------------
@@ -117,21 +121,6 @@ class _Chunk:
     items: list[Item]
     future: "Future | None" = None
     results: list[Result] | None = None
-
-
-def chunks_of(items: Iterable[Item], batch_size: int) -> Iterator[list[Item]]:
-    """The batches `Pipeline.run` forms: `batch_size` articles each, failures riding along where they appear."""
-    chunk: list[Item] = []
-    articles = 0
-    for item in items:
-        chunk.append(item)
-        if isinstance(item, Article):
-            articles += 1
-            if articles >= batch_size:
-                yield chunk
-                chunk, articles = [], 0
-    if chunk:
-        yield chunk
 
 
 class ParallelRunner:
@@ -191,9 +180,9 @@ class ParallelRunner:
                 self.close()
                 raise ModelError(f"a worker process could not build the pipeline: {error}")
             started += 1
-        self.stats.start_seconds += time.perf_counter() - began
-        log.info("%d worker processes ready in %.1f s", self.workers, time.perf_counter() - began)
-        return time.perf_counter() - began
+        elapsed = time.perf_counter() - began
+        log.info("%d worker processes ready in %.1f s", self.workers, elapsed)
+        return elapsed
 
     def close(self) -> None:
         if self._pool is not None:
@@ -202,9 +191,7 @@ class ParallelRunner:
 
     def _restart(self) -> None:
         self.stats.crashes += 1
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        self.close()
         self.start()
 
     # -- running -------------------------------------------------------------------------------------------------

@@ -28,6 +28,11 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
+def files_under(folder: Path) -> list[Path]:
+    """The files Herald reads under `folder`, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and kind_of(p))
+
+
 def stem_of(path: Path) -> str:
     name = path.name
     for suffix in SUFFIXES:
@@ -47,7 +52,7 @@ def read_articles(paths: Iterable[str | Path], limits: Limits | None = None,
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p))
+            files = files_under(path)
             if not files:
                 log.warning("no .txt, .jsonl or .jsonl.gz files under %s", path)
             for file in files:

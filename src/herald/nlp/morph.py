@@ -27,12 +27,12 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "steal": ("stole", "stolen"), "strike": ("struck", "stricken"), "swear": ("swore", "sworn"),
     "take": ("took", "taken"), "teach": ("taught",), "tell": ("told",), "think": ("thought",),
     "throw": ("threw", "thrown"), "undertake": ("undertook", "undertaken"), "uphold": ("upheld",),
-    "wage": ("waged",), "win": ("won",), "withdraw": ("withdrew", "withdrawn"), "withhold": ("withheld",),
+    "win": ("won",), "withdraw": ("withdrew", "withdrawn"), "withhold": ("withheld",),
     "write": ("wrote", "written"), "bid": ("bid",), "forsake": ("forsook", "forsaken"), "mislead": ("misled",),
     "shake": ("shook", "shaken"), "upset": ("upset",), "oversee": ("oversaw", "overseen"), "hide": ("hid", "hidden"),
     "bear": ("bore", "borne"), "feel": ("felt",), "break": ("broke", "broken"), "blow": ("blew", "blown"),
     "sink": ("sank", "sunk"), "wind": ("wound",), "bind": ("bound",), "slide": ("slid",), "split": ("split",),
-    "shed": ("shed",), "sweep": ("swept",), "outlaw": ("outlawed",), "forgo": ("forwent", "forgone"),
+    "shed": ("shed",), "sweep": ("swept",), "forgo": ("forwent", "forgone"),
     "foresee": ("foresaw", "foreseen"), "rethink": ("rethought",), "offset": ("offset",),
 }
 IRREGULAR_PLURALS: dict[str, str] = {
@@ -91,8 +91,6 @@ def verb_forms(lemma: str) -> frozenset[str]:
     forms.update(IRREGULAR_VERBS.get(lemma, (_regular_past(lemma),)))
     if len(lemma) > 3 and lemma.endswith("l") and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
         forms.update({lemma + "led", lemma + "ling"})  # British spelling: cancelled, labelled, travelling
-    if lemma in IRREGULAR_VERBS and lemma in {"hang", "outlaw", "wage"}:
-        forms.add(_regular_past(lemma))
     return frozenset(forms)
 
 
@@ -108,13 +106,3 @@ def plural(noun: str) -> str:
 def noun_forms(lemma: str) -> frozenset[str]:
     """A noun lemma and its plural."""
     return frozenset({lemma, plural(lemma)})
-
-
-def phrase_forms(phrase: str, pos: str = "verb") -> frozenset[str]:
-    """Forms of a multi-word lexicon entry, inflecting its first word (verb) or its last word (noun)."""
-    words = phrase.split()
-    if len(words) == 1:
-        return verb_forms(words[0]) if pos == "verb" else noun_forms(words[0])
-    if pos == "verb":
-        return frozenset(" ".join([form, *words[1:]]) for form in verb_forms(words[0]))
-    return frozenset(" ".join([*words[:-1], form]) for form in noun_forms(words[-1]))

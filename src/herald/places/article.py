@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from herald.places.syntax import LOCATIVE_PREPS, is_verb, word_class
+from herald.places.syntax import LOCATIVE_PREPS, is_verb, passable
 from herald.records import Place
 
 if TYPE_CHECKING:
@@ -23,6 +23,11 @@ def kind_of(place: Place) -> str | None:
     return _KIND_OF_FEATURE.get(place.feature or "")
 
 
+def _start(place: Place) -> int:
+    """Where a place is mentioned; -1 for one with no offset (it sorts first)."""
+    return place.start if place.start is not None else -1
+
+
 @dataclass(slots=True)
 class ArticlePlaces:
     """Every toponym of an article (sorted by offset), its dateline, and the article's geography."""
@@ -35,14 +40,13 @@ class ArticlePlaces:
     token_places: dict[int, Place] = field(default_factory=dict)  # token index -> place (mentions in the body)
     qualifiers: set[int] = field(default_factory=set)  # token indices of qualifiers ("Kenya" in "Lamu, Kenya")
     gazetteer: "Gazetteer | None" = None
-    _starts: list[int] = field(default_factory=list)
 
     def place_at(self, token: Token) -> Place | None:
         return self.token_places.get(token.i)
 
     def previous(self, kind: str, before: int) -> Place | None:
         """The last resolved place of `kind` (country | city | adm1) mentioned before character `before`."""
-        k = bisect.bisect_left(self._starts, before)
+        k = bisect.bisect_left(self.places, before, key=_start)
         for place in reversed(self.places[:k]):
             if place.geonames_id is not None and kind_of(place) == kind:
                 return place
@@ -69,8 +73,7 @@ def _is_locative(span: Span | None, strict: bool = True) -> bool:
         head = token.head
         if token.dep_ == "pobj" and head.text.lower() in LOCATIVE_PREPS:
             owner = head.head
-            return not strict or is_verb(owner) or any(word_class(owner, c) for c in ("event", "site", "people",
-                                                                                       "attack"))
+            return not strict or is_verb(owner) or passable(owner)
         if token.dep_ in ("pobj", "compound", "appos", "poss") and head.i != token.i:
             token = head if token.dep_ != "pobj" else head.head
             continue
@@ -101,8 +104,7 @@ def build_article_places(doc: Doc, recognition: "Recognition", resolved: list[tu
             key = str(place.geonames_id)
             locative[key] += 1
             first_locative.setdefault(key, (mention.start, place))
-    found.places.sort(key=lambda p: (p.start if p.start is not None else -1))
-    found._starts = [p.start if p.start is not None else -1 for p in found.places]
+    found.places.sort(key=_start)
     top = max(weights.values(), default=0.0)
     found.countries = {iso3: w / top for iso3, w in weights.most_common()} if top else {}
     if locative:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from herald.places.article import ArticlePlaces, kind_of
 from herald.places.names import demonyms
 from herald.places.syntax import (GENERIC_PLACE_NOUNS, LOCATIVE_PREPS, PLACE_ANAPHORS, TOPIC_PREPS, accepts_prep,
-                                  is_noun, is_verb, pobj_of, prep_children, word_class)
+                                  is_noun, is_verb, passable, pobj_of, prep_children, word_class)
 from herald.records import Place
 
 if TYPE_CHECKING:
@@ -41,11 +41,15 @@ def location_for(trigger: Token, found: ArticlePlaces, *, use_dateline: bool = T
     `fallback="focus"` (the default) gives events that neither their sentence nor a local dateline place the
     place the article is about (its most used locative place), never the dateline of a story told from afar;
     `fallback=None` returns None for them instead."""
-    place = (_attached(trigger, found) or _in_phrase_of(trigger, found) or _sentence_place(trigger, found))
+    place = _attached(trigger, found) or _in_phrase_of(trigger, found)
+    located: list[tuple[Token, Place]] = []
+    if place is None:
+        located = _sentence_locatives(trigger, found)
+        place = _sentence_place(trigger, located)
     if place is not None:
         return _with_country(place, found)
     local = found.dateline is not None and found.dateline_local
-    if use_dateline and local and not _sentence_elsewhere(trigger, found):
+    if use_dateline and local and not _sentence_elsewhere(located, found):
         return found.dateline
     if fallback == "focus" and found.focus is not None and not local:
         return replace(found.focus, source="article")  # not said of this event: the place the story is about
@@ -100,8 +104,9 @@ def _attached(trigger: Token, found: ArticlePlaces) -> Place | None:
     return None
 
 
-def _possessor_place(token: Token, found: ArticlePlaces) -> Place | None:
-    if not word_class(token, "event"):
+def _possessor_place(token: Token, found: ArticlePlaces, classes: tuple[str, ...] = ("event",)) -> Place | None:
+    """The place that owns an event (or, given `classes`, people): "Mauritius's celebrations", "Gaza residents"."""
+    if not any(word_class(token, name) for name in classes):
         return None
     for child in token.children:
         if child.dep_ in ("poss", "compound") and found.place_at(child) is not None:
@@ -132,18 +137,13 @@ def _in_phrase_of(trigger: Token, found: ArticlePlaces) -> Place | None:
                     place = _place_in_phrase(obj, found)
                     if place is not None:
                         return place
-                if _passable(obj):
+                if passable(obj):
                     seen.add(obj.i)
                     queue.append((obj, depth + 1))
             elif (is_verb(child) and child.dep_ in ("relcl", "acl", "advcl", "xcomp", "conj")) or (
-                    is_noun(child) and child.dep_ in ("dobj", "nsubjpass", "appos", "conj") and _passable(child)):
+                    is_noun(child) and child.dep_ in ("dobj", "nsubjpass", "appos", "conj") and passable(child)):
                 queue.append((child, depth + 1))
     return None
-
-
-def _passable(token: Token) -> bool:
-    """Nouns whose locative phrases still locate the event: sites, people and events (not topics)."""
-    return any(word_class(token, name) for name in ("site", "people", "event", "attack"))
 
 
 # -- the place a phrase names -------------------------------------------------------------------------------------
@@ -187,11 +187,7 @@ def _place_in_phrase(token: Token, found: ArticlePlaces, depth: int = 0) -> Plac
                 if inner is not None:
                     return inner
         return _anaphor(token, found)
-    if word_class(token, "event") or word_class(token, "people"):  # "in Mauritius's celebrations"
-        for child in children:
-            if child.dep_ in ("poss", "compound") and found.place_at(child) is not None:
-                return found.place_at(child)
-    return None
+    return _possessor_place(token, found, ("event", "people"))  # "in Mauritius's celebrations"
 
 
 def _anaphor(token: Token, found: ArticlePlaces) -> Place | None:
@@ -244,7 +240,7 @@ def _sentence_locatives(trigger: Token, found: ArticlePlaces) -> list[tuple[Toke
     verb, an event or a site (not to a topic such as "the situation in Afghanistan")."""
     out = []
     for token in trigger.sent:
-        if token.dep_ != "prep" or not (is_verb(token.head) or _passable(token.head)):
+        if token.dep_ != "prep" or not (is_verb(token.head) or passable(token.head)):
             continue
         word = token.text.lower()
         if not (word in LOCATIVE_PREPS or (word == "on" and word_class(token.head, "attack"))):
@@ -256,13 +252,15 @@ def _sentence_locatives(trigger: Token, found: ArticlePlaces) -> list[tuple[Toke
     return out
 
 
-def _sentence_place(trigger: Token, found: ArticlePlaces) -> Place | None:
-    located = _sentence_locatives(trigger, found)
+def _sentence_place(trigger: Token, located: list[tuple[Token, Place]]) -> Place | None:
+    """The one locative place of the sentence (`located`: its `_sentence_locatives`) nearest the trigger, when
+    all of them lie in one country."""
     if not located or len({p.country for _, p in located}) != 1:
         return None
     return min(located, key=lambda tp: abs(tp[0].i - trigger.i))[1]
 
 
-def _sentence_elsewhere(trigger: Token, found: ArticlePlaces) -> bool:
+def _sentence_elsewhere(located: list[tuple[Token, Place]], found: ArticlePlaces) -> bool:
+    """Does the sentence (`located`: its `_sentence_locatives`) place something outside the dateline's country?"""
     home = found.dateline.country if found.dateline else None
-    return any(p.country and p.country != home for _, p in _sentence_locatives(trigger, found))
+    return any(p.country and p.country != home for _, p in located)

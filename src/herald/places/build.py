@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -202,7 +204,7 @@ def collect_places() -> dict[int, _Place]:
 def build_index(path: Path) -> int:
     """Write the SQLite index to `path` (atomically, via a temporary file). Returns the number of places."""
     places = collect_places()
-    tmp = path.with_name(f"{path.name}.{__import__('os').getpid()}.tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
     try:
@@ -229,8 +231,6 @@ def build_index(path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m herald.places.build [PATH]`: build the index (to the default cache path when none is given)."""
-    import sys
-
     args = sys.argv[1:] if argv is None else argv
     if args:
         path = Path(args[0])

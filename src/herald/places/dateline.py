@@ -36,10 +36,6 @@ class Dateline:
     region_end: int | None = None
     span_end: int = 0  # where the story itself starts
 
-    @property
-    def caps(self) -> bool:
-        return self.place.isupper()
-
 
 def parse_dateline(body: str) -> Dateline | None:
     """The dateline at the start of `body`, or None."""

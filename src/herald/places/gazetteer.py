@@ -27,6 +27,8 @@ from herald.records import Place
 log = logging.getLogger(__name__)
 
 _COLUMNS = "id, name, kind, feature, country, admin1, admin1_id, lat, lon, population"
+_LOOKUP_SQL = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, MIN(n.quality) FROM names n "
+              "JOIN places p ON p.id = n.id WHERE n.key = ? GROUP BY p.id")
 MAJOR_CITY_POPULATION = 100_000
 
 
@@ -150,9 +152,7 @@ class Gazetteer:
         return self._lookup(key) if key else ()
 
     def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
-        rows = self._conn().execute(
-            f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, MIN(n.quality) FROM names n "
-            "JOIN places p ON p.id = n.id WHERE n.key = ? GROUP BY p.id", (key,)).fetchall()
+        rows = self._conn().execute(_LOOKUP_SQL, (key,)).fetchall()
         return tuple(Candidate(Entry(*row[:10]), row[10]) for row in rows)
 
     @lru_cache(maxsize=4096)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from herald.places.article import ArticlePlaces, build_article_places
-from herald.places.gazetteer import Candidate, Entry, Gazetteer
+from herald.places.gazetteer import MAJOR_CITY_POPULATION, Candidate, Entry, Gazetteer
 from herald.places.names import name_key, region_abbreviations
 from herald.places.recognize import Mention, Recognition, ToponymRecognizer
 from herald.records import Article, Place
@@ -38,7 +38,6 @@ NEARBY_DEGREES = NEARBY_KM / 111.0
 SHARED_REGION_BONUS, SHARED_REGION_MAX = 1.0, 2
 MIN_SCORE = 3.0  # below this, a name is left unresolved rather than sent to an out-of-context hamlet
 CITY_STATE_MIN, CITY_STATE_SHARE = 50_000, 0.2
-MAJOR_POPULATION = 100_000
 NOTABLE_POPULATION = 10_000
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
@@ -179,7 +178,7 @@ class PlaceResolver:
         for mention in recognition.mentions:
             cands = options[id(mention)]
             strong = {c.entry.country for c in cands if c.quality <= 1 and (
-                c.entry.kind in ("country", "adm1") or c.entry.population >= MAJOR_POPULATION)}
+                c.entry.kind in ("country", "adm1") or c.entry.population >= MAJOR_CITY_POPULATION)}
             if len(strong) == 1:  # "Kazakhstan", "Texas", "Chicago": one country; "Georgia": two
                 weights[strong.pop() or ""] += 1.0
             elif not strong and len({c.entry.country for c in cands}) == 1 and cands:

@@ -76,6 +76,11 @@ def word_class(token: Token, name: str) -> bool:
     return token.text.lower() in _classes()[name]
 
 
+def passable(token: Token) -> bool:
+    """Nouns whose locative phrases still locate the event: sites, people and events (not topics)."""
+    return any(word_class(token, name) for name in ("site", "people", "event", "attack"))
+
+
 def is_verb(token: Token) -> bool:
     return token.tag_.startswith("VB")
 
@@ -97,7 +102,7 @@ def accepts_prep(anchor: Token, prep: Token) -> bool:
 
 
 def prep_children(token: Token) -> list[Token]:
-    """Prepositions attached to `token` (ClearNLP `prep`, and `agent`/`dative` that spaCy sometimes uses)."""
+    """Prepositions attached to `token` (ClearNLP `prep`, and the `dative` that spaCy sometimes uses for "to")."""
     return [c for c in token.children if c.dep_ in ("prep", "dative") and c.tag_ in ("IN", "TO", "RP")]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from herald.errors import ConfigError, InputError
-from herald.ingest.reader import kind_of
+from herald.ingest.reader import files_under, kind_of
 from herald.spark.partition import JSONL, TXT, JobSettings, code_batches
 from herald.spark.rows import EVENT_SELECT, PARTITION_COLUMN, article_schema, combined_schema, failure_schema
 
@@ -57,7 +57,7 @@ def input_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p))
+            files = files_under(path)
         elif path.is_file() and kind_of(path):
             files = [path]
         elif path.exists():

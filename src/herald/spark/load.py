@@ -14,12 +14,12 @@ from pathlib import Path
 from herald.errors import InputError, StoreError
 from herald.records import Failure
 from herald.store import Store
+from herald.spark.rows import ARTICLE_FIELDS
 from herald.store.columns import EVENT_COLUMN_NAMES
 
 log = logging.getLogger(__name__)
 
-_ARTICLE_COLUMNS = ("id", "content_hash", "published", "title", "url", "source", "section", "source_path", "text",
-                    "metadata", "n_events")
+_ARTICLE_COLUMNS = tuple(name for name, _ in ARTICLE_FIELDS)  # what `herald spark` writes to articles/
 
 
 @dataclass(slots=True)

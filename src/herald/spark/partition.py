@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from herald.errors import ArticleError, ArticleTooLarge, ProcessingError
-from herald.records import Article, ArticleResult, Failure
+from herald.records import Article, Failure
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -73,7 +73,7 @@ def to_item(kind: str, source: str, value: Any, limits) -> Article | Failure:
             return parse_txt(decode(value), article_id=article_id, source=source, limits=limits)
         return parse_record(value, source=source, limits=limits)
     except ArticleError as exc:
-        return failure_from(exc, exc.article_id or article_id, source)
+        return failure_from(exc, article_id, source)
     except Exception as exc:  # noqa: BLE001 - a bad row must not fail the task
         return Failure(article_id, source, f"cannot read: {type(exc).__name__}: {exc}", ProcessingError.code,
                        "ingest")
@@ -81,7 +81,7 @@ def to_item(kind: str, source: str, value: Any, limits) -> Article | Failure:
 
 def code_batches(batches: Iterator["pa.RecordBatch"], settings: JobSettings) -> Iterator["pa.RecordBatch"]:
     """The mapInArrow function: rows (kind, source, value) in, rows of `rows.combined_schema()` out."""
-    from herald.executors import chunks_of
+    from herald.executors import chunks_of, run_chunk
     from herald.ingest import Limits
     from herald.spark.rows import to_arrow
 
@@ -97,23 +97,5 @@ def code_batches(batches: Iterator["pa.RecordBatch"], settings: JobSettings) -> 
                 yield to_item(kind, source, blob if kind == TXT else text, limits)
 
     for chunk in chunks_of(items(), settings.batch_size):
-        for table_batch in to_arrow(_run_chunk(pipeline, chunk)).to_batches():
+        for table_batch in to_arrow(run_chunk(pipeline, chunk)).to_batches():
             yield table_batch
-
-
-def _run_chunk(pipeline: "Pipeline", chunk: list[Article | Failure]) -> list[ArticleResult | Failure]:
-    try:
-        return list(pipeline.run(chunk))
-    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
-        log.exception("a batch failed; coding its %d articles one by one", len(chunk))
-    out: list[ArticleResult | Failure] = []
-    for item in chunk:
-        if isinstance(item, Failure):
-            out.append(item)
-            continue
-        try:
-            out.extend(pipeline.run([item]))
-        except Exception as exc:  # noqa: BLE001
-            out.append(Failure(item.id, item.source, f"internal error: {type(exc).__name__}: {exc}",
-                               ProcessingError.code, "code"))
-    return out

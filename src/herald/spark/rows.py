@@ -7,41 +7,31 @@ it into three Parquet datasets.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from herald.records import ArticleResult, Failure
-from herald.store.columns import EVENT_COLUMN_NAMES, arrow_schema, event_row, rows_to_arrow
+from herald.store.columns import EVENT_COLUMN_NAMES, article_row, arrow_schema, event_row, rows_to_arrow
 
 PARTITION_COLUMN = "event_date"  # the event's date (its start), else the article's publication date
 
+# (column, DuckDB type) of the articles/ and failures/ Parquet: `herald load` reads these columns.
 ARTICLE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("id", "string"), ("content_hash", "string"), ("published", "date"), ("title", "string"), ("url", "string"),
-    ("source", "string"), ("section", "string"), ("source_path", "string"), ("text", "string"),
-    ("metadata", "string"), ("n_events", "int32"),
+    ("id", "VARCHAR"), ("content_hash", "VARCHAR"), ("published", "DATE"), ("title", "VARCHAR"), ("url", "VARCHAR"),
+    ("source", "VARCHAR"), ("section", "VARCHAR"), ("source_path", "VARCHAR"), ("text", "VARCHAR"),
+    ("metadata", "VARCHAR"), ("n_events", "INTEGER"),
 )
 FAILURE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("article_id", "string"), ("source", "string"), ("code", "string"), ("stage", "string"), ("reason", "string"),
+    ("article_id", "VARCHAR"), ("source", "VARCHAR"), ("code", "VARCHAR"), ("stage", "VARCHAR"), ("reason", "VARCHAR"),
 )
-
-
-def _arrow_type(name: str):
-    import pyarrow as pa
-
-    return {"string": pa.string(), "date": pa.date32(), "int32": pa.int32()}[name]
 
 
 def article_schema():
-    import pyarrow as pa
-
-    return pa.schema([(name, _arrow_type(kind)) for name, kind in ARTICLE_FIELDS])
+    return arrow_schema(ARTICLE_FIELDS)
 
 
 def failure_schema():
-    import pyarrow as pa
-
-    return pa.schema([(name, _arrow_type(kind)) for name, kind in FAILURE_FIELDS])
+    return arrow_schema(FAILURE_FIELDS)
 
 
 def combined_schema():
@@ -57,19 +47,6 @@ def combined_schema():
 
 def event_date(row: dict[str, Any]) -> dt.date | None:
     return row.get("date_start") or row.get("published")
-
-
-def article_row(result: ArticleResult) -> dict[str, Any]:
-    a = result.article
-    meta = a.metadata
-
-    def text_or_none(value: Any) -> str | None:
-        return None if value is None else str(value)
-
-    return {"id": a.id, "content_hash": a.content_hash, "published": a.published, "title": a.title,
-            "url": text_or_none(meta.get("url")), "source": text_or_none(meta.get("source")),
-            "section": text_or_none(meta.get("section")), "source_path": a.source, "text": a.text,
-            "metadata": json.dumps(meta, ensure_ascii=False, default=str), "n_events": len(result.events)}
 
 
 def to_arrow(results: Iterable[ArticleResult | Failure]):

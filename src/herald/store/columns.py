@@ -1,13 +1,14 @@
-"""The flat event row: one definition shared by DuckDB, CSV, Parquet and Spark.
+"""The flat event row: one definition shared by DuckDB, CSV, Parquet and Spark; and the flat article row.
 
 An Event (nested actor/recipient/date/location blocks, docs/SCHEMA.md) flattens into these columns and back.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
-from herald.records import Event
+from herald.records import ArticleResult, Event
 
 _ACTOR_FIELDS = (("text", "VARCHAR"), ("name", "VARCHAR"), ("country", "VARCHAR"), ("sector", "VARCHAR"),
                  ("other_sectors", "VARCHAR[]"), ("office", "VARCHAR"), ("id", "VARCHAR"))
@@ -92,13 +93,29 @@ def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def arrow_schema():
-    """The pyarrow schema of the flat event row (Parquet files, Spark output)."""
+def article_row(result: ArticleResult) -> dict[str, Any]:
+    """The stored article (the `articles` table, Spark's articles/ Parquet): metadata as JSON, its common keys as
+    columns."""
+    a = result.article
+    meta = a.metadata
+
+    def text_or_none(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return {"id": a.id, "content_hash": a.content_hash, "published": a.published, "title": a.title,
+            "url": text_or_none(meta.get("url")), "source": text_or_none(meta.get("source")),
+            "section": text_or_none(meta.get("section")), "source_path": a.source, "text": a.text,
+            "metadata": json.dumps(meta, ensure_ascii=False, default=str), "n_events": len(result.events)}
+
+
+def arrow_schema(columns: tuple[tuple[str, str], ...] = EVENT_COLUMNS):
+    """The pyarrow schema of (column, DuckDB type) pairs; by default the flat event row (Parquet files, Spark
+    output)."""
     import pyarrow as pa
 
     types = {"VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string()), "DATE": pa.date32(), "TINYINT": pa.int8(),
              "DOUBLE": pa.float64(), "BIGINT": pa.int64(), "INTEGER": pa.int32()}
-    return pa.schema([(name, types[kind]) for name, kind in EVENT_COLUMNS])
+    return pa.schema([(name, types[kind]) for name, kind in columns])
 
 
 def rows_to_arrow(rows: list[dict[str, Any]]):

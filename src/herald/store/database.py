@@ -12,7 +12,8 @@ from typing import Any
 
 from herald.errors import QueryError, StoreError
 from herald.records import ArticleResult, Failure
-from herald.store.columns import EVENT_COLUMN_NAMES, event_row, row_to_record, rows_to_arrow
+from herald.store.columns import (EVENT_COLUMN_NAMES, EVENT_COLUMNS, article_row, arrow_schema, event_row,
+                                  row_to_record, rows_to_arrow)
 from herald.store.schema import ARTICLE_COLUMNS, DDL, FAILURE_COLUMNS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -189,18 +190,8 @@ class Store:
         import pyarrow as pa
 
         names = [name for name, _ in ARTICLE_COLUMNS]
-        data: dict[str, list[Any]] = {name: [] for name in names}
-        for r in results:
-            a = r.article
-            meta = a.metadata
-            values = {"id": a.id, "content_hash": a.content_hash, "published": a.published, "title": a.title,
-                      "url": _str_or_none(meta.get("url")), "source": _str_or_none(meta.get("source")),
-                      "section": _str_or_none(meta.get("section")), "source_path": a.source, "text": a.text,
-                      "metadata": json.dumps(meta, ensure_ascii=False, default=str), "n_events": len(r.events),
-                      "ingested_at": now}
-            for name in names:
-                data[name].append(values[name])
-        table = pa.table(data)
+        rows = [{**article_row(r), "ingested_at": now} for r in results]
+        table = pa.table({name: [row[name] for row in rows] for name in names})
         self._con.register("_herald_articles", table)
         self._con.execute(f"INSERT INTO articles ({', '.join(names)}) SELECT {', '.join(names)} FROM _herald_articles")
         self._con.unregister("_herald_articles")
@@ -239,10 +230,8 @@ class Store:
         body = ", ".join(f"{c} {types[c]}" for c in columns)
         self._con.execute(f"CREATE TABLE IF NOT EXISTS actors ({body})")
         rows = kb.rows()
-        arrow_types = {"VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string()), "DATE": pa.date32(),
-                       "INTEGER": pa.int32()}
         table = pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in columns},
-                                     schema=pa.schema([(c, arrow_types[types[c]]) for c in columns]))
+                                     schema=arrow_schema(tuple((c, types[c]) for c in columns)))
         self._con.execute("BEGIN TRANSACTION")
         try:
             self._con.execute("DELETE FROM actors")
@@ -322,15 +311,11 @@ class Store:
             raise QueryError(f"unknown export format {fmt!r} (jsonl, csv, parquet)")
         clause, params = where.where()
         options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"
-        select = f"SELECT {', '.join(EVENT_COLUMN_NAMES)} FROM events{clause} ORDER BY article_id, trigger_start"
+        columns = list(EVENT_COLUMN_NAMES)
         if fmt == "csv":  # CSV has no list type: join list columns with '|'
-            select = select.replace("context,", "array_to_string(context, '|') AS context,").replace(
-                "actor_other_sectors,", "array_to_string(actor_other_sectors, '|') AS actor_other_sectors,").replace(
-                "recipient_other_sectors,", "array_to_string(recipient_other_sectors, '|') AS recipient_other_sectors,")
+            columns = [f"array_to_string({name}, '|') AS {name}" if kind == "VARCHAR[]" else name
+                       for name, kind in EVENT_COLUMNS]
+        select = f"SELECT {', '.join(columns)} FROM events{clause} ORDER BY article_id, trigger_start"
         target = str(path).replace("'", "''")
         self._con.execute(f"COPY ({select}) TO '{target}' {options}", params)
         return self._con.execute(f"SELECT count(*) FROM events{clause}", params).fetchone()[0]
-
-
-def _str_or_none(value: Any) -> str | None:
-    return None if value is None else str(value)

@@ -6,7 +6,7 @@ import re
 
 from herald.time import calendar as cal
 from herald.time.calendar import Interval
-from herald.time.context import Context, Resolution, month_number, next_word, previous_word, weekday_number
+from herald.time.context import Context, Resolution, month_number, next_word, norm, previous_word, weekday_number
 from herald.time.lexicon import HOLIDAYS, ORDINALS, SEASONS
 
 # Words after a bare four-digit number that show it counts things rather than names a year.
@@ -34,7 +34,7 @@ def edge(mod: str | None) -> str | None:
 def _year_of(text: str | None, published: dt.date) -> int | None:
     if not text:
         return None
-    text = " ".join(text.lower().split())
+    text = norm(text)
     if text == "this year":
         return published.year
     if text == "last year":
@@ -109,7 +109,6 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Resolution | None:
     if month is None:
         return None
     rel = (m.group("rel") or "").lower().split()
-    pre = (m.group("pre") or "").lower()
     directional = False
     if year is None:
         if rel and rel[-1] in ("last", "past"):
@@ -128,26 +127,21 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Resolution | None:
                                 ctx.published.replace(day=1)).year
             else:
                 year = infer_year_for_month(ctx.published, month, tense == "future")
-    interval = cal.month(year, month)
-    if pre:
-        interval = _earlier_or_later(interval, pre, ctx.published)
+    interval = earlier_or_later(cal.month(year, month), m.group("pre"), ctx.published)
     interval = cal.part(interval, edge(m.group("mod")) or "")
     return Resolution("DATE", interval.value, interval, directional=directional)
 
 
-def _earlier_or_later(interval: Interval, pre: str, published: dt.date) -> Interval:
-    """'earlier this month' = the 1st .. the day before publication; 'later this month' = the day after .. the end."""
-    if not interval.start <= published <= interval.end:
+def earlier_or_later(interval: Interval, pre: str | None, published: dt.date) -> Interval:
+    """'earlier this month' = the 1st .. the day before publication; 'later this month' = the day after .. the end.
+    Without `pre` ("earlier" / "later"), or for an interval that does not hold the publication date: unchanged."""
+    if not pre or not interval.start <= published <= interval.end:
         return interval
-    if pre == "earlier":
+    if pre.lower() == "earlier":
         end = max(interval.start, published - dt.timedelta(days=1))
         return Interval(interval.start, end, "range", interval.value)
     start = min(interval.end, published + dt.timedelta(days=1))
     return Interval(start, interval.end, "range", interval.value)
-
-
-def earlier_or_later(interval: Interval, pre: str | None, published: dt.date) -> Interval:
-    return _earlier_or_later(interval, pre.lower(), published) if pre else interval
 
 
 def resolve_year(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -183,7 +177,7 @@ def resolve_decade(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def resolve_century(m: re.Match[str], ctx: Context) -> Resolution | None:
     word = m.group("ord").lower()
-    number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else ORDINALS.get(" ".join(word.split()))
+    number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else ORDINALS.get(norm(word))
     if not number or number > 22 or word in ("last", "final"):
         return None
     interval = cal.century(number)
@@ -245,7 +239,7 @@ def season_near(published: dt.date, code: str, future: bool, *, strict: bool = F
 
 
 def holiday_date(name: str, year: int) -> dt.date | None:
-    key = " ".join(name.lower().split())
+    key = norm(name)
     if key in HOLIDAYS:
         return dt.date(year, *HOLIDAYS[key])
     if key == "new year's":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 Date = dt.date
 
@@ -20,9 +20,6 @@ class Interval:
     end: Date
     granularity: str  # day | week | month | quarter | year | range
     value: str
-
-    def with_value(self, value: str) -> "Interval":
-        return replace(self, value=value)
 
 
 def month_end(year: int, month: int) -> Date:
@@ -81,12 +78,6 @@ def season(year_: int, code: str) -> Interval:
     return Interval(Date(year_, first, 1), month_end(year_, last), "range", f"{year_:04d}-{code}")
 
 
-def season_of(d: Date) -> tuple[int, str]:
-    if d.month in (12, 1, 2):
-        return (d.year if d.month == 12 else d.year - 1), "WI"
-    return d.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
-
-
 def add_months(d: Date, months: int) -> Date:
     index = d.year * 12 + d.month - 1 + months
     y, m = divmod(index, 12)
@@ -103,6 +94,12 @@ def shift(d: Date, amount: int, unit: str) -> Date:
     if months is None:
         raise ValueError(f"cannot shift by unit {unit!r}")
     return add_months(d, amount * months)
+
+
+def period_from(d: Date, amount: int, unit: str, value: str) -> Interval:
+    """The range between `d` and `d` moved by `amount` units, back or ahead ("the past 15 years", "the next week")."""
+    other = shift(d, amount, unit)
+    return Interval(min(d, other), max(d, other), "range", value)
 
 
 def interval_at(d: Date, granularity: str) -> Interval:

@@ -98,6 +98,11 @@ def weekday_number(word: str | None) -> int | None:
     return WEEKDAYS.get(key)
 
 
+def norm(text: str | None) -> str:
+    """Matched words as one lowercase, single-spaced string ("Last  Week" -> "last week"; None -> "")."""
+    return " ".join((text or "").lower().split())
+
+
 _FOLLOWING_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 

@@ -2,7 +2,8 @@
 
 Each `Rule` finds one family of expressions. A rule's pattern may carry a named group `x`: then only that group is
 the expression's extent (TimeML excludes a leading preposition such as the "in" of "in the past", which some rules
-need to see). `herald.time.resolve` turns a match into a calendar interval and a TimeML value.
+need to see). The resolvers of `herald.time.absolute`, `.relative` and `.quantity` (one per rule, see
+`herald.time.tagger.RESOLVERS`) turn a match into a calendar interval and a TimeML value.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from herald.time.lexicon import ORDINALS
+from herald.time.lexicon import MONTHS, ORDINALS, WEEKDAYS
 
 MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
          r"|(?:Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b\.?)")
@@ -48,9 +49,8 @@ def _rule(name: str, pattern: str, priority: int = 0, anchors: str = "") -> Rule
 # Keyword classes. The tagger looks every word of the text up once and runs a rule only in windows around the
 # keywords it needs: most of an article holds no temporal word, and the rules are costly to try everywhere.
 _CAPITALISED = {
-    "month": "january february march april may june july august september october november december sept jan feb "
-             "mar apr jun jul aug sep oct nov dec",
-    "weekday": "monday tuesday wednesday thursday friday saturday sunday mon tues tue wed thurs thur thu fri sat sun",
+    "month": " ".join(MONTHS),
+    "weekday": " ".join(WEEKDAYS),
     "holiday": "christmas thanksgiving easter halloween valentine independence labor memorial boxing",
     "code": "q1 q2 q3 q4 h1 h2",
 }

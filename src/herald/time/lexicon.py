@@ -1,6 +1,6 @@
 """Words of English temporal expressions: months, weekdays, numbers, units, seasons, holidays.
 
-Everything here is plain data; `herald.time.grammar` turns it into regular expressions.
+Everything here is plain data, read by the grammar (`herald.time.grammar`) and the resolvers.
 """
 from __future__ import annotations
 

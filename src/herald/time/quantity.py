@@ -6,11 +6,10 @@ import re
 
 from herald.time import calendar as cal
 from herald.time.calendar import Interval
-from herald.time.context import Context, Resolution, month_number, next_word, previous_word, weekday_number
-from herald.time.lexicon import NUMBER_WORDS, UNIT_PLURALS, WEEKDAYS
-from herald.time.relative import _duration_value, _norm
+from herald.time.context import (Context, Resolution, month_number, next_word, norm, previous_word,
+                                 weekday_number)
+from herald.time.lexicon import NUMBER_WORDS, TIME_UNITS, UNIT_PLURALS, UNITS, VAGUE_QUANTITIES, WEEKDAYS
 
-_VAGUE = {"a few", "few", "several", "many", "a number of", "numerous", "dozens of", "hundreds of", "some"}
 _SHIFT_UNIT = {"day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
                "year": "year", "decade": "decade", "century": "century", "fortnight": "week"}
 _GRANULARITY = {"day": "day", "week": "day", "weekend": "day", "fortnight": "day", "month": "month",
@@ -23,18 +22,34 @@ _NOT_NOW_AFTER = frozenset({"account", "accounts", "affairs", "events", "flows",
 
 
 def unit_of(word: str) -> str:
-    word = " ".join(word.lower().split()).split()[-1]
+    word = word.lower().split()[-1]
     word = UNIT_PLURALS.get(word, word)
-    if word.endswith("s") and word[:-1] in ("second", "minute", "hour", "day", "night", "week", "fortnight",
-                                            "month", "quarter", "year", "decade", "weekend"):
+    if word.endswith("s") and word[:-1] in UNITS:
         word = word[:-1]
     return "day" if word == "night" else word
 
 
+def duration_value(amount: float | None, unit: str) -> str:
+    """The TimeML value of an amount of units: (15, "year") -> "P15Y", (None, "day") -> "PXD", (2, "hour") ->
+    "PT2H", (2, "fortnight") -> "P4W", (3, "decade") -> "P30Y". An unknown unit raises KeyError."""
+    letter = UNITS[unit]
+    if unit == "fortnight":
+        amount, letter = (amount * 2 if amount is not None else None), "W"
+    if unit == "decade" and amount is not None:
+        amount, letter = amount * 10, "Y"
+    if amount is None:
+        number = "X"
+    elif float(amount).is_integer():
+        number = str(int(amount))
+    else:
+        number = f"{amount:g}"
+    return ("PT" if unit in TIME_UNITS else "P") + number + letter
+
+
 def amount_of(text: str) -> float | None:
     """'15' -> 15, 'twenty-four' -> 24, 'a' -> 1, 'several' -> None (vague)."""
-    text = " ".join(text.lower().replace("-", " ").split())
-    if text in _VAGUE:
+    text = norm(text.replace("-", " "))
+    if text in VAGUE_QUANTITIES:
         return None
     if text[0].isdigit():
         whole, _, fraction = text.replace(",", "").partition(" ")
@@ -54,7 +69,7 @@ def shifted(base: Interval, amount: float | None, unit: str, sign: int) -> Inter
     """An anchor moved by an amount of units; a vague amount smaller than the anchor keeps the anchor."""
     granularity = _GRANULARITY.get(unit)
     if granularity is None:
-        return base if unit in ("hour", "minute", "second") else None
+        return base if unit in TIME_UNITS else None
     rank = cal.GRANULARITY_RANK
     coarse = base.granularity if rank.get(base.granularity, 5) > rank[granularity] else granularity
     if amount is None:
@@ -69,19 +84,19 @@ def shifted(base: Interval, amount: float | None, unit: str, sign: int) -> Inter
 
 def resolve_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = unit_of(m.group("unit"))
-    num = _norm(m.group("num"))
+    num = norm(m.group("num"))
     amount = amount_of(num)
-    rel, mod, direction = _norm(m.group("rel")), _norm(m.group("mod")), _norm(m.group("dir"))
+    rel, mod, direction = norm(m.group("rel")), norm(m.group("mod")), norm(m.group("dir"))
     if (unit == "second" and num in ("a", "an")) or m.group("old") == "-old":
         return None  # "a second time"; ages ("a 6-year-old boy") date nothing
     if num in ("a", "an", "some", "many") and not rel and not mod and not direction:
         if _RATE_BEFORE.search(ctx.text[max(0, m.start() - 25):m.start()]):
-            return Resolution("SET", _duration_value(1, unit), anchorable=False)
+            return Resolution("SET", duration_value(1, unit), anchorable=False)
     if num == "some" and amount is None and unit in ("day", "time"):
         return None
     if m.group("the") and not rel and amount is None:
         return None  # "the many years": not a quantity of time
-    value = _duration_value(amount, unit)
+    value = duration_value(amount, unit)
     start = m.start()
     if mod in _SIGNALS or (mod in ("over", "under") and (rel or m.group("the"))):
         start = m.start("the") if m.group("the") else m.start("rel") if rel else m.start("num")
@@ -110,25 +125,21 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     if direction in ("before", "after", "prior"):
         return Resolution("DURATION", value, None, span=span, anchorable=False,
                           offset=(amount, unit, 1 if direction == "after" else -1))
+    sign = -1 if rel in ("past", "last", "previous", "recent") else 1 if rel in ("next", "coming") else 0
     interval = None
-    if rel in ("past", "last", "previous", "recent") and amount is not None and unit in _SHIFT_UNIT \
-            and float(amount).is_integer():
-        back = cal.shift(ctx.published, -int(amount), _SHIFT_UNIT[unit])
-        interval = Interval(back, ctx.published, "range", value)
-    elif rel in ("next", "coming") and amount is not None and unit in _SHIFT_UNIT and float(amount).is_integer():
-        ahead = cal.shift(ctx.published, int(amount), _SHIFT_UNIT[unit])
-        interval = Interval(ctx.published, ahead, "range", value)
+    if sign and amount is not None and unit in _SHIFT_UNIT and float(amount).is_integer():  # "the past 15 years"
+        interval = cal.period_from(ctx.published, sign * int(amount), _SHIFT_UNIT[unit], value)
     return Resolution("DURATION", value, interval, span=span, anchorable=False)
 
 
 def resolve_bare_units(m: re.Match[str], ctx: Context) -> Resolution:
-    pre = _norm(m.group("pre"))
+    pre = norm(m.group("pre"))
     unit = unit_of(m.group("unit"))
     span = m.span("x") if pre in ("for", "within", "in", "over") else (m.start() if not pre.startswith("the")
                                                                         else m.start() + 4, m.end())
     if pre == "recent":
         return Resolution("DATE", "PAST_REF", span=span, anchorable=False)
-    return Resolution("DURATION", _duration_value(None, unit), span=span, anchorable=False)
+    return Resolution("DURATION", duration_value(None, unit), span=span, anchorable=False)
 
 
 def resolve_recent_units(m: re.Match[str], ctx: Context) -> Resolution:
@@ -148,21 +159,21 @@ def resolve_vague_offset(m: re.Match[str], ctx: Context) -> Resolution:
 
 def resolve_reference(m: re.Match[str], ctx: Context) -> Resolution | None:
     if m.group("now"):
-        word = _norm(m.group("now"))
+        word = norm(m.group("now"))
         if word == "current" and next_word(ctx.text, m.end()).lower() in _NOT_NOW_AFTER:
             return None
         interval = None if word == "current" else cal.day(ctx.published)
         return Resolution("DATE", "PRESENT_REF", interval, anchorable=False)
     if m.group("past"):
         return Resolution("DATE", "PAST_REF", anchorable=False)
-    word = _norm(m.group("future"))
+    word = norm(m.group("future"))
     if word == "future" and previous_word(ctx.text, m.start()).lower() in ("the", "near", "a"):
         return None
     return Resolution("DATE", "FUTURE_REF", anchorable=False)
 
 
 def resolve_clock(m: re.Match[str], ctx: Context) -> Resolution | None:
-    mod = _norm(m.group("mod"))
+    mod = norm(m.group("mod"))
     if m.group("hour24") and not (mod or m.group("tz")):
         return None
     start = m.start("hour") if m.group("hour") else m.start("hour24") if m.group("hour24") else m.start("word")
@@ -190,7 +201,7 @@ def _last_day_end(ctx: Context, before: int) -> int:
 
 
 def resolve_set(m: re.Match[str], ctx: Context) -> Resolution | None:
-    adverb = _norm(m.group("adverb"))
+    adverb = norm(m.group("adverb"))
     if adverb:
         value = {"daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "weekly": "P1W", "monthly": "P1M",
                  "yearly": "P1Y"}[adverb]
@@ -205,7 +216,7 @@ def resolve_set(m: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("SET", f"XXXX-{month:02d}", anchorable=False)
     try:
         unit = unit_of(word)
-        return Resolution("SET", _duration_value(every, unit), anchorable=False)
+        return Resolution("SET", duration_value(every, unit), anchorable=False)
     except KeyError:
         return None
 

@@ -8,23 +8,21 @@ import re
 from herald.time import calendar as cal
 from herald.time.absolute import earlier_or_later, edge, season_near
 from herald.time.calendar import Interval
-from herald.time.context import Context, Resolution, weekday_number
+from herald.time.context import Context, Resolution, norm, weekday_number
 from herald.time.lexicon import PARTS_OF_DAY, SEASONS
+from herald.time.quantity import duration_value
 
 _DAY = dt.timedelta(days=1)
 _REL_BACK = {"last", "past", "this past", "previous"}
 _REL_AHEAD = {"next", "coming", "this coming", "following"}
-
-
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
+_YEAR_ENDED = re.compile(r"\s+(?:end(?:ed|ing|s)?|to\s+date)\b")  # after "the year": "the year ended Sept. 30"
 
 
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
     weekday = weekday_number(m.group("wd"))
     if weekday is None:
         return None
-    rel, the = _norm(m.group("rel")), bool(m.group("the"))
+    rel, the = norm(m.group("rel")), bool(m.group("the"))
     directional = False
     if the and rel in ("previous", "following"):
         base = (ctx.anchor(m.start(), granularities=("day",)) or ctx.published_interval()).start
@@ -40,28 +38,26 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
         directional = True
         future = ctx.future(m.start(), m.end())
         date = cal.weekday_after(ctx.published, weekday) if future else cal.weekday_before(ctx.published, weekday)
-    part = _norm(m.group("part"))
+    part = norm(m.group("part"))
     if part:
         return Resolution("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", cal.day(date), directional=directional)
     return Resolution("DATE", date.isoformat(), cal.day(date), directional=directional)
 
 
 def resolve_relative_day(m: re.Match[str], ctx: Context) -> Resolution:
-    word = _norm(m.group("word"))
+    word = norm(m.group("word"))
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2}[word]
     date = ctx.published + dt.timedelta(days=offset)
-    part = "night" if word == "tonight" else _norm(m.group("part"))
+    part = "night" if word == "tonight" else norm(m.group("part"))
     if part:
         return Resolution("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", cal.day(date))
     return Resolution("DATE", date.isoformat(), cal.day(date))
 
 
 def resolve_part_of_day(m: re.Match[str], ctx: Context) -> Resolution:
-    part, rel = _norm(m.group("part")), _norm(m.group("rel"))
-    date = ctx.published - _DAY if rel == "last" else ctx.published
-    if rel == "last" and part != "night":  # "last evening": the previous day's
-        date = ctx.published - _DAY
+    part, rel = norm(m.group("part")), norm(m.group("rel"))
+    date = ctx.published - _DAY if rel == "last" else ctx.published  # "last night", "last evening": the day before
     return Resolution("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", cal.day(date))
 
 
@@ -75,12 +71,8 @@ def _unit_interval(unit: str, date: dt.date) -> Interval:
     return cal.interval_at(date, unit)
 
 
-def _step(unit: str) -> tuple[int, str]:
-    return {"weekend": (1, "week"), "decade": (10, "year"), "century": (100, "year")}.get(unit, (1, unit))
-
-
 def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
-    unit, rel, the = m.group("unit").lower(), _norm(m.group("rel")), bool(m.group("the"))
+    unit, rel, the = m.group("unit").lower(), norm(m.group("rel")), bool(m.group("the"))
     pre, mod = m.group("pre"), edge(m.group("mod"))
     published = ctx.published
     if unit == "weekend" and rel in ("the", "this") and not mod:
@@ -96,15 +88,11 @@ def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
         else:
             interval = season_near(published, code, ctx.future(m.start(), m.end()))
         return Resolution("DATE", interval.value, cal.part(interval, mod or ""))
-    count, step_unit = _step(unit)
-    if (the and rel in ("past", "last")) or (rel == "past" and not pre and not mod):
-        start = cal.shift(published, -count, step_unit)
-        return Resolution("DURATION", _duration_value(1, unit), Interval(start, published, "range",
-                                                                          _duration_value(1, unit)))
-    if the and rel in ("next", "coming"):
-        end = cal.shift(published, count, step_unit)
-        return Resolution("DURATION", _duration_value(1, unit), Interval(published, end, "range",
-                                                                          _duration_value(1, unit)))
+    step = "week" if unit == "weekend" else unit  # the unit `cal.shift` moves by
+    past = (the and rel in ("past", "last")) or (rel == "past" and not pre and not mod)
+    if past or (the and rel in ("next", "coming")):  # "the past year", "the next decade": a period, not a date
+        value = duration_value(1, unit)
+        return Resolution("DURATION", value, cal.period_from(published, -1 if past else 1, step, value))
     if rel in ("this", "current", "present"):
         offset = 0
         if unit == "weekend" and published.weekday() < 5 and not ctx.future(m.start(), m.end()):
@@ -115,7 +103,7 @@ def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
         offset = 1
     else:
         return None
-    base = cal.shift(published, offset * count, step_unit)
+    base = cal.shift(published, offset, step)
     interval = _unit_interval(unit, base)
     interval = earlier_or_later(interval, pre, published)
     interval = cal.part(interval, mod or "")
@@ -131,7 +119,7 @@ def _weekend_near(published: dt.date, future: bool) -> tuple[str, Interval]:
 
 
 def resolve_context_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
-    det, adj, unit = _norm(m.group("det")), _norm(m.group("adj")), _norm(m.group("unit"))
+    det, adj, unit = norm(m.group("det")), norm(m.group("adj")), norm(m.group("unit"))
     if det == "this" and not adj:
         return None
     if det == "that" and adj in ("", "same"):
@@ -171,8 +159,8 @@ def resolve_context(unit: str, adj: str, m: re.Match[str], ctx: Context, *, pre:
         base = cal.shift_interval(base, 1, unit)
     interval = earlier_or_later(base, pre, published)
     interval = cal.part(interval, mod or "")
-    if unit == "year" and not adj and re.match(r"\s+(?:end(?:ed|ing|s)?|to\s+date)\b", ctx.text[m.end():]):
-        return Resolution("DURATION", "P1Y", interval, anchorable=False)  # "the year ended Sept. 30"
+    if unit == "year" and not adj and _YEAR_ENDED.match(ctx.text, m.end()):
+        return Resolution("DURATION", "P1Y", interval, anchorable=False)
     shifted = adj in ("year-earlier", "year-ago", "previous", "prior", "following", "next")
     return Resolution("DATE", interval.value, interval, anchorable=not shifted)
 
@@ -183,7 +171,7 @@ def _previous_quarter(d: dt.date) -> tuple[int, int]:
 
 
 def resolve_year_earlier(m: re.Match[str], ctx: Context) -> Resolution:
-    word = _norm(m.group("word"))
+    word = norm(m.group("word"))
     anchor = ctx.anchor(m.start(), granularities=("quarter",))
     if anchor is None and word.endswith("earlier"):
         anchor = ctx.anchor(m.start())
@@ -192,19 +180,3 @@ def resolve_year_earlier(m: re.Match[str], ctx: Context) -> Resolution:
     else:
         interval = cal.shift_interval(anchor, -1, "year")
     return Resolution("DATE", interval.value, interval, anchorable=False)
-
-
-def _duration_value(amount: float | None, unit: str) -> str:
-    letter = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE", "month": "M",
-              "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "fortnight": "W"}[unit]
-    if unit == "fortnight" and amount is not None:
-        amount *= 2
-    if unit == "decade" and amount is not None:
-        amount, letter = amount * 10, "Y"
-    if amount is None:
-        number = "X"
-    elif float(amount).is_integer():
-        number = str(int(amount))
-    else:
-        number = f"{amount:g}"
-    return ("PT" if unit in ("second", "minute", "hour") else "P") + number + letter

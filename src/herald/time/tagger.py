@@ -47,9 +47,10 @@ class TimeTagger:
         if unknown:
             raise ValueError(f"rules without a resolver: {unknown}")
 
-    def tag(self, doc: "Doc", published: dt.date) -> list[TimeRef]:
-        """Every temporal expression of a parsed article, sorted by offset; the parse gives each clause's tense."""
-        text = doc.text  # built from the tokens on each access: read once
+    def tag(self, doc: "Doc", published: dt.date, text: str | None = None) -> list[TimeRef]:
+        """Every temporal expression of a parsed article, sorted by offset; the parse gives each clause's tense.
+        `text` is the article text the doc was parsed from (spaCy rebuilds `doc.text` on each access)."""
+        text = doc.text if text is None else text
         return self.tag_with(text, published, doc_tense_test(doc, text))
 
     def tag_with(self, text: str, published: dt.date, tense: TenseTest | None = None) -> list[TimeRef]:

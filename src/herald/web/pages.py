@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from herald.api import queries
+from herald.api.database import Reader
 from herald.api.filters import QUAD_CLASS_NAMES, Modality, PloverType, SortKey
 from herald.api.highlight import marks_for, segments
 from herald.web import package_dir
@@ -48,37 +49,22 @@ def _render(request: Request, name: str, page: str, status_code: int = 200, **co
                                         status_code=status_code)
 
 
-@router.get("/", response_class=HTMLResponse)
-def explorer(request: Request) -> HTMLResponse:
-    return _render(request, "explorer.html", "explorer")
+def _shell(page: str):
+    def shell(request: Request) -> HTMLResponse:
+        return _render(request, f"{page}.html", page)
+    return shell
 
 
-@router.get("/dyads", response_class=HTMLResponse)
-def dyads(request: Request) -> HTMLResponse:
-    return _render(request, "dyads.html", "dyads")
-
-
-@router.get("/network", response_class=HTMLResponse)
-def network(request: Request) -> HTMLResponse:
-    return _render(request, "network.html", "network")
-
-
-@router.get("/map", response_class=HTMLResponse)
-def world_map(request: Request) -> HTMLResponse:
-    return _render(request, "map.html", "map")
-
-
-@router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request) -> HTMLResponse:
-    return _render(request, "actors.html", "actors")
+for _page in PAGES:  # the pages whose scripts draw them: "/" (explorer) and "/<page>"
+    router.add_api_route("/" if _page == "explorer" else f"/{_page}", _shell(_page), methods=["GET"],
+                         response_class=HTMLResponse, name=_page)
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article(request: Request, article_id: str, event: str | None = None) -> HTMLResponse:
+def article(request: Request, store: Reader, article_id: str, event: str | None = None) -> HTMLResponse:
     """The article with every event's trigger, actor, recipient, date and place highlighted; `event` selects one
     event: its sentence is marked and scrolled into view."""
-    with request.app.state.database.reader() as store:
-        found = queries.get_article(store, article_id)
+    found = queries.get_article(store, article_id)
     if found is None:
         return _render(request, "missing.html", "article", status_code=404, what=f"article {article_id!r}")
     events = found["events"]

@@ -53,20 +53,13 @@
     });
   }
 
-  async function showEvents(s, since, until, quad) {
+  function showEvents(s, since, until, quad) {
     const sides = s.direction === "a_to_b" ? {actor_country: s.a, recipient_country: s.b}
       : s.direction === "b_to_a" ? {actor_country: s.b, recipient_country: s.a} : {dyad: `${s.a}-${s.b}`};
     const filters = H.withValues(H.pick(query, ["event", "quad_class", "modality"]),
                                  Object.assign({since, until, limit: 200, sort: "date"}, sides,
                                                quad ? {quad_class: quad} : {}));
-    try {
-      const page = await H.api("/api/events", filters);
-      document.getElementById("details-title").textContent =
-        `${s.a} ↔ ${s.b}, ${since} to ${until}${quad ? ", " + H.QUAD[quad].name : ""}: ${page.total} events`;
-      document.getElementById("details-list").replaceChildren(...page.items.map(H.eventListItem));
-      document.getElementById("details").scrollIntoView({behavior: "smooth", block: "start"});
-    } catch (error) {
-      H.status(error.message, true);
-    }
+    H.showDetails(filters, (page) =>
+      `${s.a} ↔ ${s.b}, ${since} to ${until}${quad ? ", " + H.QUAD[quad].name : ""}: ${page.total} events`);
   }
 })();

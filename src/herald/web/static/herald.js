@@ -129,6 +129,18 @@ const Herald = (() => {
       el("a", {href: articleHref(item), class: "open"}, `read in “${item.article_title || item.article_id}” ›`));
   }
 
+  /** Fetch events into the page's #details section (templates/_details.html), headed by `title(page)`. */
+  async function showDetails(query, title) {
+    try {
+      const page = await api("/api/events", query);
+      document.getElementById("details-title").textContent = title(page);
+      document.getElementById("details-list").replaceChildren(...page.items.map(eventListItem));
+      document.getElementById("details").scrollIntoView({behavior: "smooth", block: "start"});
+    } catch (error) {
+      status(error.message, true);
+    }
+  }
+
   function plot(div, data, layout = {}, config = {}) {
     const base = {margin: {l: 50, r: 30, t: 20, b: 40}, paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "#fff",
                   font: {family: "system-ui, sans-serif", size: 12}, legend: {orientation: "h"}};
@@ -167,6 +179,6 @@ const Herald = (() => {
   }
 
   bindForm(document.getElementById("filters"));
-  return {QUAD, GOLDSTEIN_SCALE, focusRange, el, params, pick, omit, withValues, api, status, who, articleHref, sentence, place, eventRow,
-          eventListItem, plot, monthEnd};
+  return {QUAD, GOLDSTEIN_SCALE, focusRange, el, params, pick, omit, withValues, api, status, eventRow, showDetails, plot,
+          monthEnd};
 })();

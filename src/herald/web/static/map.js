@@ -34,16 +34,10 @@
     div.on("plotly_click", (event) => showEvents(event.points[0].customdata));
   }
 
-  async function showEvents([geonamesId, name]) {
+  function showEvents([geonamesId, name]) {
     const base = H.omit(query, ["place", "geonames_id"]);
     const where = geonamesId ? {geonames_id: geonamesId} : {place: name};
-    try {
-      const page = await H.api("/api/events", H.withValues(base, Object.assign({limit: 200, sort: "-date"}, where)));
-      document.getElementById("details-title").textContent = `${name}: ${page.total} events`;
-      document.getElementById("details-list").replaceChildren(...page.items.map(H.eventListItem));
-      document.getElementById("details").scrollIntoView({behavior: "smooth", block: "start"});
-    } catch (error) {
-      H.status(error.message, true);
-    }
+    H.showDetails(H.withValues(base, Object.assign({limit: 200, sort: "-date"}, where)),
+                  (page) => `${name}: ${page.total} events`);
   }
 })();

@@ -63,12 +63,12 @@
     const nodeTrace = traces.length - 1, edgeTrace = traces.length - 2;
     div.on("plotly_click", (event) => {
       const point = event.points[0];
+      const base = H.pick(query, ["event", "quad_class", "modality", "since", "until"]);
       if (point.curveNumber === nodeTrace) {
         const key = data.level === "country" ? "actor_country" : "actor_name";
-        location.href = "/?" + H.withValues(H.pick(query, ["event", "quad_class", "modality", "since", "until"]), {[key]: point.customdata});
+        location.href = "/?" + H.withValues(base, {[key]: point.customdata});
       } else if (point.curveNumber === edgeTrace) {
         const [source, target] = point.customdata;
-        const base = H.pick(query, ["event", "quad_class", "modality", "since", "until"]);
         location.href = data.level === "country"
           ? "/dyads?" + H.withValues(base, {a: source, b: target, direction: "a_to_b"})
           : "/?" + H.withValues(base, {actor_name: source, recipient_name: target});
