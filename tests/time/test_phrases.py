@@ -189,3 +189,16 @@ def test_tagger_is_cheap_to_build_and_shares_its_grammar():
 
     first, second = TimeTagger(), TimeTagger()
     assert first._rules is second._rules is rules()
+
+
+def test_dates_outside_the_calendar_are_left_untagged_not_fatal(tagger):
+    # Figures misread as amounts of time ("292,000 week ago") or deep time would overflow Python's dates (years
+    # 1-9999): the expression is skipped and the rest of the article is still tagged.
+    text = "Sales rose 292,000 week ago. The bones are 232,000 years ago old. Talks began 3 years ago."
+    refs = tagger.tag_with(text, SUN)
+    assert [(r.text, r.value) for r in refs] == [("3 years ago", str(SUN.year - 3))]
+
+
+def test_an_offset_outside_the_calendar_keeps_the_anchor_date(tagger):
+    refs = tagger.tag_with("The layer formed 200,000 years before 2010.", SUN)
+    assert [(r.text, r.value) for r in refs] == [("200,000 years", "P200000Y"), ("2010", "2010")]

@@ -185,10 +185,12 @@ def obligation_candidates(sent: "Span", candidates: list[Candidate]) -> list[Can
     """Candidates for "<speaker> said <someone> must/should <act>", replacing a trigger at the obliged verb."""
     by_token = {c.match.token.i: c for c in candidates}
     out = list(candidates)
+    obliged: set[int] = set()
     for m in words_in(sent, OBLIGATION_MODALS):
         token = sent.doc[m].head  # the verb the modal belongs to
-        if not token.tag_.startswith("VB"):
+        if not token.tag_.startswith("VB") or token.i in obliged:  # one demand per verb, however many modals
             continue
+        obliged.add(token.i)
         modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if modal is None or subject is None or subject.lower_ in FIRST_PERSON:
@@ -255,8 +257,8 @@ def readiness_candidates(sent: "Span", candidates: list[Candidate]) -> list[Cand
                 inner = by_token[child.i]
             elif child.dep_ == "prep" and child.lower_ in ("for", "to"):
                 inner = next((by_token[g.i] for g in child.subtree if g.i in by_token), inner)
-        if inner is None or inner.match.entry.frame:
-            continue
+        if inner is None or inner.match.entry.frame or all(c is not inner for c in out):
+            continue  # no act, or one already framed by another readiness word ("ready and willing to ...")
         verb = token.head if token.dep_ in ("acomp", "oprd") else token
         actors = subject_candidates(verb)
         if not actors:

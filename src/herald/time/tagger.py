@@ -83,7 +83,7 @@ class TimeTagger:
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            if RESOLVERS[rule.name](match, probe) is None:
+            if _resolve(rule, match, probe) is None:
                 continue
             chosen.append((rule, match))
             taken.append((start, end))
@@ -91,7 +91,7 @@ class TimeTagger:
         chosen.sort(key=lambda c: c[1].start())
         ctx = Context(published, text, tense_of, force_tense=force_tense)
         for rule, match in chosen:
-            resolution = RESOLVERS[rule.name](match, ctx)
+            resolution = _resolve(rule, match, ctx)
             if resolution is None:
                 continue
             span_start, span_end = resolution.span or match.span()
@@ -134,7 +134,21 @@ def _apply_offsets(mentions: list[Mention], text: str) -> None:
         if interval is None or target.resolution.type not in ("DATE", "TIME") or not _FOLLOWING_ANCHOR.match(gap):
             continue
         amount, unit, sign = offset
-        mention.resolution.interval = quantity.shifted(interval, amount, unit, sign)
+        try:
+            mention.resolution.interval = quantity.shifted(interval, amount, unit, sign)
+        except (OverflowError, ValueError):  # "200,000 years before ...": outside the calendar, left unanchored
+            continue
+
+
+def _resolve(rule: Rule, match: re.Match[str], ctx: Context) -> Resolution | None:
+    """The rule's resolution of a match, or None when it has none or the date falls outside the calendar Python can
+    represent ("292,000 weeks ago", "232,000 years ago": years 1-9999 only). One odd number in an article must not
+    make the whole article fail."""
+    try:
+        return RESOLVERS[rule.name](match, ctx)
+    except (OverflowError, ValueError) as exc:
+        log.debug("%r not resolved by %s: %s", match.group(0), rule.name, exc)
+        return None
 
 
 def _cached(tense: TenseTest) -> TenseTest:
