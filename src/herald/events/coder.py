@@ -21,6 +21,7 @@ from herald.events.ontology import Ontology, load_ontology
 from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Candidate, commitment_labels,
                                  conditional_commitment, fold_reason, frame_mode, intent_to_cooperate, merge_battles,
                                  merge_noun_subjects, obligation_candidates, readiness_candidates)
+from herald.events.semantics import argument_problem, verbal_attack
 from herald.events.syntax import prep_objects
 from herald.records import Actor, Article, Event, Span
 
@@ -180,6 +181,11 @@ class EventCoder:
         if recipient is None and recipient_candidates:
             recipient, recipient_rule = self._fallback_recipient(cand, recipient_candidates[0], places)
         event_type, mode, cameo = cand.event, cand.mode, cand.cameo
+        if verbal_attack(event_type, entry, [t for t, _ in recipient_candidates]):
+            event_type, mode, cameo = "ACCUSE", "disapprove", "111"
+            if recipient is not None and (recipient.resolved_by or "").startswith("target"):
+                recipient, recipient_rule = None, "none"  # an idea is no target: the recipient is its author or none
+            why.append(f"an attack on '{recipient_candidates[0][0].text}' (an idea, decision or statement): criticism")
         if intent_to_cooperate(cand):
             event_type, mode, cameo = "AGREE", None, "030"
             why.append("an intent to cooperate (AGREE), not yet cooperation")
@@ -226,6 +232,11 @@ class EventCoder:
             return []
         if event_type == "MOBILIZE" and actor is not None and (actor.sector not in FORCES or actor.country in CIVIL):
             why.append(f"dropped: {actor.sector} is not a force that mobilizes")
+            return []
+        problem = argument_problem(event_type, mode, entry, match.token, [t for t, _ in args.actors],
+                                   [t for t, _ in recipient_candidates], actor, recipient)
+        if problem is not None:
+            why.append(f"dropped: {problem}")
             return []
         if actor is None:
             sector = "UAF" if event_type == "ASSAULT" else None

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 NAMED = frozenset({"ORG", "GPE", "FAC", "PERSON", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"})
+# Words inside these entities are never triggers, whatever their tag: the month "March", a person called "Strike".
+NEVER_TRIGGERS = frozenset({"PERSON", "DATE", "TIME"})
 _MAX_GAP = 3  # words allowed between the parts of a multi-word trigger ("took many hostages")
 
 
@@ -103,7 +105,7 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
     if entry.pos == "verb":  # the required object: direct, or after one of the entry's own prepositions
         objects = object_tokens(token, frozenset(entry.recipient))
     if entry.not_objects and entry.pos == "verb":  # "declined to comment"
-        if any(c.dep_ == "xcomp" and c.lower_ in entry.not_objects for c in token.children):
+        if any(c.dep_ in ("xcomp", "acomp") and c.lower_ in entry.not_objects for c in token.children):
             return None
     obj = None
     if entry.objects is not None:
@@ -136,6 +138,8 @@ def find_triggers(sent: "Span", lexicon: TriggerLexicon) -> list[TriggerMatch]:
         if lower not in verbs and lower not in nouns:
             continue
         token = doc[i]
+        if token.ent_type_ in NEVER_TRIGGERS and token.text[:1].isupper():
+            continue
         tag = token.tag_
         if tag.startswith("VB"):
             entries = verbs.get(lower, [])

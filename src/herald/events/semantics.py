@@ -1,0 +1,203 @@
+"""Is it a political event? What an event's arguments are, checked against what its trigger sense needs.
+
+A trigger word is only an event when its arguments are of the right kind: "killed" needs an attacker that is not an
+earthquake and a victim that is not an animal; "released" a person, not a software product; "received" a visitor,
+not an award. Kinds come from what the parse and the resolver know of a head token: its named-entity label, whether
+it is a pronoun for people, and Herald's typed noun lexicon (`data/noun_classes.yaml`: people, animals, products and
+records, natural forces and accidents, vehicles, markets, sports, courtesies).
+
+`argument_problem` is the single entry point: it returns why the event is not a political event, or None.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from herald.nlp.morph import noun_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from herald.events.lexicon import TriggerEntry
+    from herald.records import Actor
+
+__all__ = ["NounClasses", "argument_problem", "kind_of", "noun_classes", "verbal_attack"]
+
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
+GROUP_ENTITIES = frozenset({"ORG", "GPE"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# Kinds that never act in a political event, whatever the verb.
+NOT_AGENTS = frozenset({"hazard", "vehicle", "animal", "product", "market"})
+# Kinds that are not harmed, seized or aimed at in a political event.
+NOT_PATIENTS = frozenset({"animal", "product", "market", "sport", "courtesy"})
+# Types whose agent must be someone: violence, coercion, punishment, aid, yielding.
+AGENTIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT", "MOBILIZE", "CONCEDE"})
+# Types whose patient is checked: what is given, agreed or banned may be a thing ("banned her book", "agreed to lift
+# the ban on imports"); what is attacked is not an animal or a product.
+PATIENT_CHECKED = frozenset({"ASSAULT"})
+# Senses (PLOVER type, mode) whose patient must be people: one releases prisoners and hostages, not products.
+HUMAN_PATIENT = frozenset({("RETREAT", "release")})
+# Senses of other types whose patient is checked too: one arrests or captures people (or their vehicles), not birds.
+PATIENT_CHECKED_SENSES = HUMAN_PATIENT | {("COERCE", "arrest")}
+# Words for attacking that also mean criticising, depending on what is attacked.
+ATTACK_WORDS = frozenset({"attack", "assault", "onslaught", "hit"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+PUBLIC_BODIES = frozenset({"IGO", "UNO", "EUR", "NGO"})
+# Types whose direct object is what is given or shared: a courtesy ("offered condolences") is none of them.
+OFFERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE"})
+# Prepositions that name what caused a harm: "killed in a crash", "injured by falling debris", "died after a fire".
+CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "amid"})
+VIOLENT_WORDS = frozenset("attack attacks bombing bombings blast blasts shooting shootings airstrike airstrikes strike "
+                          "strikes raid raids ambush clash clashes fighting firefight gunfire combat battle war "
+                          "offensive assault shelling stabbing explosion explosions violence".split())
+
+
+@dataclass(frozen=True, slots=True)
+class NounClasses:
+    """Surface forms (singular and plural, lower case) -> the classes they belong to."""
+
+    by_form: dict[str, frozenset[str]]
+
+    def classes(self, word: str) -> frozenset[str]:
+        return self.by_form.get(word.lower(), frozenset())
+
+
+@lru_cache(maxsize=1)
+def noun_classes() -> NounClasses:
+    text = (resources.files("herald.events") / "data" / "noun_classes.yaml").read_text(encoding="utf-8")
+    table: dict[str, set[str]] = {}
+    for name, words in yaml.safe_load(text).items():
+        for word in words:
+            forms = noun_forms(word.lower()) if " " not in word else {word.lower()}
+            for form in forms | {word.lower()}:
+                table.setdefault(form, set()).add(name)
+    return NounClasses({form: frozenset(names) for form, names in table.items()})
+
+
+def _antecedent(token: "Token") -> "Token":
+    """A relative pronoun stands for the noun its clause modifies ("an earthquake that struck" -> earthquake)."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def kind_of(token: "Token", classes: NounClasses | None = None) -> frozenset[str]:
+    """The kinds a head token names: {"person"} for people, {"group"} for organisations and states, lexicon classes
+    for common nouns (a compound's modifier counts: "Typhoon Haiyan", "video game"), empty when unknown."""
+    classes = classes or noun_classes()
+    token = _antecedent(token)
+    if token.ent_type_ in PEOPLE_ENTITIES:
+        return frozenset({"person"})
+    if token.tag_ in ("PRP", "WP") or token.lower_ in RELATIVE_PRONOUNS:
+        return frozenset({"person"}) if "human_pronoun" in classes.classes(token.lower_) else frozenset()
+    found = set(classes.classes(token.lower_)) | set(classes.classes(token.lemma_))
+    for child in token.children:
+        if child.dep_ == "compound":
+            pair = classes.classes(f"{child.lower_} {token.lower_}")
+            found |= pair or (classes.classes(child.lower_) & {"hazard"} if token.tag_ == "NNP" else set())
+    if token.ent_type_ in GROUP_ENTITIES and not found & {"hazard", "product", "vehicle"}:
+        return frozenset({"group"})
+    return frozenset(found)
+
+
+def _agent_kinds(token: "Token", classes: NounClasses) -> frozenset[str]:
+    """Kinds of an agent, with the hazard of a phrase it only measures ("an earthquake with magnitude 6.3 that
+    struck", "the force of the storm")."""
+    kinds = kind_of(token, classes)
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "with") and token.head.head.tag_.startswith("NN"):
+        kinds |= kind_of(token.head.head, classes) & {"hazard"}
+    return kinds
+
+
+def _owned(token: "Token") -> bool:
+    """A thing with a named owner: "Israeli tanks", "U.N. helicopters", "the army's jets"."""
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES
+                                                                    or c.tag_ in ("PRP$", "NNP", "NNPS"))
+               for c in token.children)
+
+
+def _public(actor: "Actor | None") -> bool:
+    """A state body, or an international or non-governmental organisation."""
+    return actor is not None and (actor.sector in STATE_SECTORS or actor.country in PUBLIC_BODIES)
+
+
+def _harmless(kinds: frozenset[str], bad: frozenset[str]) -> bool:
+    return not (kinds & bad) or "person" in kinds
+
+
+def _cause_tokens(trigger: "Token") -> list["Token"]:
+    """What a harm is attributed to besides the subject: "killed in a crash", "died when a fire broke out"."""
+    out = [g for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS
+           for g in c.children if g.dep_ == "pobj"]
+    for clause in trigger.children:  # "were killed when the plane crashed"
+        if clause.dep_ == "advcl":
+            out += [c for c in clause.children if c.dep_ == "nsubj"]
+            out.append(clause)
+    return out
+
+
+def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", trigger: "Token",
+                     actor_tokens: Sequence["Token"], patient_tokens: Sequence["Token"],
+                     actor: "Actor | None", recipient: "Actor | None") -> str | None:
+    """Why this cannot be a political event with these arguments, or None when it can.
+
+    `actor_tokens` / `patient_tokens` are the candidate heads for each side (best first), `actor` / `recipient` what
+    the resolver made of them."""
+    classes = noun_classes()
+    if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in trigger.children):
+        return f"'{trigger.text}' names an act in general (the subject of a clause), not an event"
+    if event_type in AGENTIVE and actor_tokens:
+        agent = _antecedent(actor_tokens[0])
+        kinds = _agent_kinds(agent, classes)
+        if "vehicle" in kinds and _owned(agent):
+            kinds = kinds - {"vehicle"}
+        if not _harmless(kinds, NOT_AGENTS):
+            return f"the agent '{agent.text}' is a {'/'.join(sorted(kinds & NOT_AGENTS))}, not an actor"
+    if event_type in AGENTIVE and actor is None:
+        for cause in _cause_tokens(trigger):
+            kinds = kind_of(cause, classes)
+            if "hazard" in kinds and cause.lower_ not in VIOLENT_WORDS:
+                return f"harm caused by '{cause.text}' (a {'/'.join(sorted(kinds))}), not by an actor"
+    patient = patient_tokens[0] if patient_tokens else None
+    if patient is not None and (event_type in PATIENT_CHECKED or (event_type, mode) in PATIENT_CHECKED_SENSES):
+        kinds = kind_of(patient, classes)
+        if not _harmless(kinds, NOT_PATIENTS):
+            return f"'{patient.text}' is a {'/'.join(sorted(kinds & NOT_PATIENTS))}, not a party to a political event"
+    themes = [c for c in trigger.children if c.dep_ == "dobj"]
+    if event_type in OFFERED and any("courtesy" in kind_of(t, classes) for t in themes):
+        return f"offering or receiving '{themes[0].text}' is a courtesy, not a {event_type}"
+    if event_type == "AID" and recipient is not None and (recipient.resolved_by or "").startswith("target") and \
+            patient is not None and not kind_of(patient, classes) & {"person", "group"} and \
+            not _public(actor):
+        return f"'{patient.text}' is an activity or a thing, and no state or public body aids it"
+    if event_type == "ACCUSE" and mode == "investigate" and not patient_tokens and not _public(actor):
+        return "an investigation of no one named, by no state or public body (an internal review)"
+    if (event_type, mode) in HUMAN_PATIENT and patient is not None and recipient is None:
+        kinds = kind_of(patient, classes)
+        if not kinds & {"person", "group"}:
+            return f"'{patient.text}' is not a person: nothing is {mode}d"
+    if event_type == "AID" and not actor_tokens:
+        return "aid or rescue by no one the text names ('were rescued') is not a political event"
+    if actor is None and event_type != "ASSAULT" and (
+            recipient is None or (recipient.resolved_by or "").startswith("target")):
+        return "neither side is a political actor"
+    if event_type == "CONSULT" and recipient is None and actor is not None and actor.sector in (None, "CVL") and \
+            not actor.members and mode == "multilateral":
+        return "people gathering is not a consultation between political actors"
+    return None
+
+
+def verbal_attack(event_type: str, entry: "TriggerEntry", patient_tokens: Sequence["Token"]) -> bool:
+    """"attacked the impeachment investigation", "an attack on the government's policy": an attack on an idea, a
+    decision or a statement is criticism (ACCUSE), not violence."""
+    if event_type != "ASSAULT" or entry.lemma not in ATTACK_WORDS or not patient_tokens:
+        return False
+    patient = patient_tokens[0]
+    if patient.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES:
+        return False
+    return "abstract" in kind_of(patient) and "person" not in kind_of(patient)

@@ -1,0 +1,78 @@
+"""An event must be a political event: trigger senses check what their arguments are (herald.events.semantics).
+
+Sentences are written for these tests; the real spaCy model, lexicons and resolvers run underneath. Each non-event
+has a twin that is an event, so a check that drops everything fails.
+"""
+from __future__ import annotations
+
+import pytest
+
+from herald.events.semantics import kind_of, noun_classes
+
+NOT_EVENTS = [
+    "A fire killed four people in a warehouse in Lagos on Sunday.",             # a hazard is no attacker
+    "The tremor, which struck the coast at dawn, killed ten people.",            # ... nor through a relative clause
+    "Three climbers were killed in an avalanche in Nepal.",                     # harm caused by a hazard
+    "A truck struck a bus on the highway near Mombasa.",                         # a vehicle with no owner named
+    "Hunters captured two rare birds in the forest.",                           # animals are not arrested
+    "The company released a new version of its software on Tuesday.",           # a product release is no RETREAT
+    "The minister offered his condolences to the families of the victims.",     # a courtesy is no promise
+    "The singer received an award for her album in Lagos.",                      # ... nor a reception
+    "Five villagers were rescued from the floodwaters.",                         # a rescue by no one named
+    "The firm said it was carrying out an internal investigation.",              # an internal review
+    "The defendant will plead guilty to the charges.",                           # a plea in court is no appeal
+    "Thousands of fans gathered outside the stadium in Accra.",                 # a crowd is no consultation
+]
+
+EVENTS = [
+    ("Nigerian troops killed ten militants near Maiduguri on Sunday.", "ASSAULT"),
+    ("Israeli tanks shelled positions near the border with Lebanon.", "ASSAULT"),  # a vehicle with an owner
+    ("Police in Kenya captured two suspected smugglers near the border.", "COERCE"),
+    ("Azerbaijan released 15 Armenian prisoners on Friday.", "RETREAT"),
+    ("The Red Cross provided food assistance to 500 households in Malawi.", "AID"),
+    ("Kenyan prosecutors opened an investigation into the governor of Nairobi.", "ACCUSE"),
+    ("The Ugandan opposition appealed to the African Union to send observers.", "REQUEST"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:40] for t in NOT_EVENTS])
+def test_non_political_uses_of_trigger_words_are_not_coded(code_text, text):
+    assert [(e.event, e.trigger.text) for e in code_text(text).events] == []
+
+
+@pytest.mark.parametrize("text,event_type", EVENTS, ids=[t[:40] for t, _ in EVENTS])
+def test_political_uses_of_the_same_words_are_coded(code_text, text, event_type):
+    assert event_type in [e.event for e in code_text(text).events]
+
+
+def test_an_attack_on_an_idea_is_criticism(code_text):
+    events = code_text("The opposition leader attacked the government's budget plan on Monday.").events
+    assert [e.event for e in events] == ["ACCUSE"]
+    assert code_text("Rebels attacked an army post in northern Mali.").events[0].event == "ASSAULT"
+
+
+def test_months_and_names_are_not_triggers(code_text):
+    events = code_text("In March, the foreign minister of Ghana visited Togo.").events
+    assert [e.event for e in events] == ["CONSULT"]
+
+
+def test_the_explanation_says_why_a_trigger_was_not_coded(pipeline):
+    import datetime as dt
+
+    from herald.explain import explain_article
+    from herald.records import Article
+
+    text = "A fire killed four people in a warehouse in Lagos."
+    report = explain_article(Article(id="x", published=dt.date(2024, 5, 5), text=text, content_hash="x"), pipeline)
+    reasons = [why for item in report["sentences"][0]["decisions"] for why in item["why"]]
+    assert any("'fire' is a hazard, not an actor" in r for r in reasons), reasons
+
+
+def test_kinds_from_entities_pronouns_and_the_noun_lexicon(nlp):
+    doc = nlp("The earthquake hit Chile. She freed the hostages and the birds. Apple sold phones.")
+    kinds = {t.text: kind_of(t) for t in doc}
+    assert kinds["earthquake"] == {"hazard"}
+    assert kinds["She"] == {"person"} and kinds["hostages"] == {"person"}
+    assert kinds["birds"] == {"animal"} and kinds["phones"] == {"product"}
+    assert kinds["Chile"] == {"group"}
+    assert "market" in noun_classes().classes("prices")
