@@ -71,3 +71,19 @@ def voa_events(tmp_path_factory):
     subprocess.run([sys.executable, "-m", "herald", "extract", str(VOA), "-o", str(out)], check=True,
                    capture_output=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def wikinews_dev_events(tmp_path_factory):
+    """`herald extract` over the Wikinews articles of ../shared/gold/wikinews-dev.jsonl, as a JSONL path."""
+    import json
+    import subprocess
+    import sys
+
+    gold = SHARED / "gold" / "wikinews-dev.jsonl"
+    ids = sorted({json.loads(line)["article_id"] for line in gold.read_text(encoding="utf-8").splitlines() if line})
+    paths = [str(SHARED / "corpora" / "wikinews" / f"{i}.txt") for i in ids]
+    out = tmp_path_factory.mktemp("wikinews") / "wikinews.jsonl"
+    subprocess.run([sys.executable, "-m", "herald", "extract", *paths, "-o", str(out)], check=True,
+                   capture_output=True)
+    return out

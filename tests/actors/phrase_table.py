@@ -194,7 +194,6 @@ Hamas | PSE | REB
 Hezbollah | LBN | REB
 the PKK | TUR | REB
 the Houthis | YEM | REB
-Open Vld | BEL | PTY
 the Democratic Party | USA | PTY
 the ANC | ZAF | PTY
 the Knesset | ISR | LEG

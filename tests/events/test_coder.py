@@ -42,6 +42,9 @@ CASES = [
     ("Azerbaijan released 15 Armenian prisoners on Friday.", [("RETREAT", "AZE", "ARM", "asserted")]),
     ("Thousands of farmers staged protests against the government in Paris.",
      [("PROTEST", "FRA", "FRA", "asserted")]),
+    # the object of "praised X for ...", "accused X of ..." does what follows
+    ("The European Union praised Kenya for deploying police officers to Haiti.",
+     [("SUPPORT", "EUR", "KEN", "asserted"), ("MOBILIZE", "KEN", "HTI", "asserted")]),
     # modality
     ("Japan did not attack the vessel, the defence ministry said.", [("ASSAULT", "JPN", None, "negated")]),
     ("Finland could impose sanctions on Belarus.", []),  # supposed, not done: not coded by default

@@ -7,28 +7,39 @@ import json
 import pytest
 
 from herald.evaluate.events import evaluate, event_matches, read_jsonl
-from herald.events.confidence import bucket, calibration
+from herald.events.confidence import bucket, calibration, calibration_source
 from herald.records import Actor, Event, Span
 
 from tests.conftest import SHARED
 
 pytestmark = pytest.mark.slow
 VOA_DEV = SHARED / "gold" / "voa-dev.jsonl"
+WIKINEWS_DEV = SHARED / "gold" / "wikinews-dev.jsonl"
 
 
 def test_voa_dev_scores(voa_events):
     result = evaluate(read_jsonl(VOA_DEV), read_jsonl(voa_events))
     assert result["type"]["f1"] >= 0.70
-    assert result["dyad"]["f1"] >= 0.55
+    assert result["dyad"]["f1"] >= 0.64
     assert result["date_exact"] >= 0.80
     assert result["loc_country"] >= 0.85
 
 
-def test_confidence_means_what_it_says(voa_events):
-    """Within each calibration bucket, the share of events matching the gold is close to their confidence."""
-    gold = read_jsonl(VOA_DEV)
+def test_wikinews_dev_scores(wikinews_dev_events):
+    """Wikinews: general news where most sentences hold no political event. Coded events must be real ones."""
+    result = evaluate(read_jsonl(WIKINEWS_DEV), read_jsonl(wikinews_dev_events))
+    assert result["type"]["precision"] >= 0.80
+    assert result["type"]["tp"] >= 10
+
+
+def test_confidence_means_what_it_says(wikinews_dev_events):
+    """The calibration table is fitted on VOA dev (scripts/calibrate_confidence.py); checked here on Wikinews dev,
+    which it never saw: the mean confidence is close to the share of events that match the gold (16 events: a
+    tolerance of 0.15, about one standard error), and higher confidence is more often right."""
+    gold = read_jsonl(WIKINEWS_DEV)
+    assert calibration_source() == VOA_DEV.name
     preds = collections.defaultdict(list)
-    for record in read_jsonl(voa_events):
+    for record in read_jsonl(wikinews_dev_events):
         preds[record["article_id"]].append(record)
     confidences, hits = [], []
     for row in gold:
@@ -36,9 +47,9 @@ def test_confidence_means_what_it_says(voa_events):
             if row["start"] <= record["trigger"]["start"] < row["end"]:
                 confidences.append(record["confidence"])
                 hits.append(any(event_matches(record, g, "dyad") for g in row["events"]))
-    assert len(hits) > 50
+    assert len(hits) >= 10
     mean_confidence = sum(confidences) / len(confidences)
-    assert abs(mean_confidence - sum(hits) / len(hits)) < 0.1
+    assert abs(mean_confidence - sum(hits) / len(hits)) < 0.15
     low = [h for c, h in zip(confidences, hits) if c < 0.6]
     high = [h for c, h in zip(confidences, hits) if c >= 0.6]
     assert sum(high) / len(high) > sum(low) / len(low)  # higher confidence, more often right

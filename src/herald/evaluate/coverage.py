@@ -5,9 +5,12 @@
 - `pentaclass`: ConfliBERT CAMEO sentences (cameo_class.*.tsv): the sentence's class from the CAMEO root of its
   first event by position (0 statements/appeals 01-02 or no event, 1 verbal cooperation 03-05, 2 material
   cooperation 06-08, 3 verbal conflict 09-13 and 16, 4 material conflict 14-15 and 17-20); macro-F1 over the 5.
+- `petr2`: PETRARCH-2 validation records (../shared/gold/events/PETR2_GSR_validation.xml): type and dyad P/R/F1
+  per sentence (herald.evaluate.petr2).
 
     python -m herald.evaluate.coverage gsr ../shared/gold/events/PLOVER_GSR_CAMEO.txt [--json]
     python -m herald.evaluate.coverage pentaclass ../shared/gold/events/conflibert/cameo_class.train.tsv [--json]
+    python -m herald.evaluate.coverage petr2 ../shared/gold/events/PETR2_GSR_validation.xml [--json]
 """
 from __future__ import annotations
 
@@ -102,16 +105,33 @@ def pentaclass_scores(path: str, pipeline: Pipeline) -> dict[str, Any]:
             "per_class": per_class}
 
 
+def petr2_scores(path: str, pipeline: Pipeline) -> dict[str, Any]:
+    from herald.evaluate.petr2 import load_petr2, score_petr2
+
+    records = load_petr2(path)
+    predicted = {result.article.id: {(e.event, e.actor.country if e.actor else None,
+                                      e.recipient.country if e.recipient else None) for e in result.events}
+                 for result in code_sentences(((r.id, r.text, r.date) for r in records), pipeline)}
+    return score_petr2(records, predicted)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("measure", choices=["gsr", "pentaclass"])
+    parser.add_argument("measure", choices=["gsr", "pentaclass", "petr2"])
     parser.add_argument("path")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     pipeline = Pipeline.default()
-    result = gsr_coverage(args.path, pipeline) if args.measure == "gsr" else pentaclass_scores(args.path, pipeline)
+    measures = {"gsr": gsr_coverage, "pentaclass": pentaclass_scores, "petr2": petr2_scores}
+    result = measures[args.measure](args.path, pipeline)
     if args.json:
         print(json.dumps(result))
+    elif args.measure == "petr2":
+        print(f"{result['records']} records, {result['gold_events']} gold events with a PLOVER type")
+        for level in ("type", "dyad"):
+            m = result[level]
+            print(f"{level:5} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  "
+                  f"(tp {m['tp']} fp {m['fp']} fn {m['fn']})")
     elif args.measure == "gsr":
         print(f"{result['records']} records; Herald codes an event of the gold type for {result['with_gold_type']} "
               f"({result['coverage']:.1%})")

@@ -65,7 +65,13 @@ def subject_candidates(verb: "Token", depth: int = 0) -> list[tuple["Token", str
         return [(verb.head, "acl")]
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
+        controller: list[tuple[Token, str]] = []
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            if head.lower_ in ("for", "of") and head.head.tag_.startswith("VB"):
+                # "praised ECOWAS for activating its force", "accused Iran of attacking": the object acts
+                controller = [(c, "object-control") for c in head.head.children if c.dep_ == "dobj"]
+            elif head.lower_ in ("for", "of") and head.head.dep_ == "dobj":  # the same, "for" hung on the object
+                controller = [(head.head, "object-control")]
             head = head.head
         if head.tag_.startswith("VB"):
             if head.lower_ in CAUSATIVE_VERBS:
@@ -75,7 +81,8 @@ def subject_candidates(verb: "Token", depth: int = 0) -> list[tuple["Token", str
                 out += [(c, "control") for c in head.children if c.dep_ == "dobj"]
                 # raising: "Suga is expected to visit", "the army is set to deploy"
                 out += [(c, "raising") for c in head.children if c.dep_ == "nsubjpass"]
-            return out + [(t, f"{verb.dep_}-subject") for t, _ in subject_candidates(head, depth + 1)]
+            return controller + out + [(t, f"{verb.dep_}-subject") for t, _ in subject_candidates(head, depth + 1)]
+        return controller
     return []
 
 

@@ -31,6 +31,12 @@ def calibration() -> dict[str, float]:
     return {k: v["confidence"] for k, v in json.loads(text)["buckets"].items()}
 
 
+def calibration_source() -> str:
+    """The gold file the table was fitted on (checked on another one: tests/events/test_quality.py)."""
+    text = (resources.files("herald.events") / "data" / "calibration.json").read_text(encoding="utf-8")
+    return json.loads(text)["gold"]
+
+
 def calibrated_confidence(event: Event) -> float:
     """The calibrated confidence of a finished event (dates, places and context countries filled in)."""
     table = calibration()
