@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= herald.duckdb
 
-.PHONY: run test install install-dev system-deps benchmark benchmark-profile benchmark-spark benchmark-queries clean
+.PHONY: run test quality install install-dev system-deps benchmark benchmark-profile benchmark-spark benchmark-queries clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ run: install
 
 test: install-dev
 	$(BIN)/python -m pytest
+
+quality: install-dev
+	$(BIN)/python -m herald.evaluate.suite --shared ../shared
 
 benchmark: install-dev
 	$(BIN)/python benchmarks/throughput.py

@@ -45,6 +45,12 @@ CASES = [
     # the object of "praised X for ...", "accused X of ..." does what follows
     ("The European Union praised Kenya for deploying police officers to Haiti.",
      [("SUPPORT", "EUR", "KEN", "asserted"), ("MOBILIZE", "KEN", "HTI", "asserted")]),
+    # a policy or law that is criticised or backed stands for its author; a court named as the venue acts
+    ("Brazilian bishops criticised the new abortion law.", [("ACCUSE", "BRA", "BRA", "asserted")]),
+    ("Ukrainian lawmakers endorsed an association agreement with the European Union.",
+     [("SUPPORT", "UKR", "EUR", "asserted")]),
+    ("A former Kenyan minister was sentenced in the High Court of Kenya on Monday.",
+     [("SANCTION", "KEN", "KEN", "asserted")]),
     # modality
     ("Japan did not attack the vessel, the defence ministry said.", [("ASSAULT", "JPN", None, "negated")]),
     ("Finland could impose sanctions on Belarus.", []),  # supposed, not done: not coded by default

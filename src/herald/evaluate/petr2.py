@@ -3,7 +3,8 @@
 Each record is one news sentence with the CAMEO events PETRARCH-2 should code (`<EventCoding eventcode="042"
 sourcecode="USA" targetcode="CHN"/>`) or `noevents="True"`. Gold CAMEO codes are mapped to PLOVER types through
 Herald's CAMEO table (`events/data/cameo.tsv`); statements and appeals (CAMEO 01, 02) have no PLOVER type and are
-left out; actor codes give a country when their first three letters are one (IGO/NGO/IMG kept). Scored per
+left out; actor codes give a country when their first three letters are one (IGO/NGO/IMG kept; IGOUNO... is
+UNO and IGOEUR... is EUR, as Herald codes the UN and the EU). Scored per
 sentence, micro-averaged: `type` (the set of PLOVER types) and `dyad` (type, source country, target country;
 CONSULT and COOPERATE unordered). Records with no events count: what Herald codes there is a false positive.
 """
@@ -33,6 +34,8 @@ class Petr2Record:
 
 def _country(code: str, countries: frozenset[str]) -> str | None:
     head = code[:3].upper()
+    if head == "IGO" and code[3:6].upper() in ("UNO", "EUR"):  # "IGOEUREEC" is the EU, "IGOUNO" the UN
+        return code[3:6].upper()
     head = CODE_MAP.get(head, head)
     return head if head in countries else None
 

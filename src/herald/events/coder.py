@@ -21,8 +21,8 @@ from herald.events.ontology import Ontology, load_ontology
 from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Candidate, commitment_labels,
                                  conditional_commitment, fold_reason, frame_mode, intent_to_cooperate, merge_battles,
                                  merge_noun_subjects, obligation_candidates, readiness_candidates)
-from herald.events.semantics import argument_problem, verbal_attack
-from herald.events.syntax import prep_objects
+from herald.events.semantics import argument_problem, kind_of, verbal_attack
+from herald.events.syntax import is_passive, prep_objects
 from herald.records import Actor, Article, Event, Span
 
 if TYPE_CHECKING:
@@ -55,6 +55,10 @@ COMPLEMENT_AIMED = frozenset({"REQUEST", "THREATEN"})
 PURPOSE_AIMED = frozenset({"MOBILIZE", "CONSULT", "AID", "ASSAULT", "COERCE"})
 EXCHANGES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# Stances whose object may be a policy or decision rather than its author ("criticised the bill").
+STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+# Events a court does; in the passive its name may stand as the venue ("was sentenced in federal court").
+JUDICIAL = frozenset({"SANCTION", "ACCUSE"})
 __all__ = ["CodedEvent", "EventCoder"]
 
 
@@ -179,7 +183,13 @@ class EventCoder:
                 consequence=cand.event in ("ASSAULT", "COERCE"), clauses=cand.event in COMPLEMENT_AIMED)
         recipient, recipient_rule = _resolve(recipient_candidates, actors, actor)
         if recipient is None and recipient_candidates:
-            recipient, recipient_rule = self._fallback_recipient(cand, recipient_candidates[0], places)
+            recipient, recipient_rule = self._fallback_recipient(cand, recipient_candidates[0], places, actor, actors)
+        if actor is None and cand.event in JUDICIAL and entry.pos == "verb" and is_passive(match.token):
+            # "was sentenced in federal court": the court the passive names as the venue is the one that acts
+            venue, venue_rule = _resolve([(t, "venue") for w in ("in", "by", "before") for t in
+                                          prep_objects(match.token, w)], actors, recipient)
+            if venue is not None and venue.sector == "JUD":
+                actor, actor_rule = venue, venue_rule
         event_type, mode, cameo = cand.event, cand.mode, cand.cameo
         if verbal_attack(event_type, entry, [t for t, _ in recipient_candidates]):
             event_type, mode, cameo = "ACCUSE", "disapprove", "111"
@@ -257,12 +267,21 @@ class EventCoder:
                 out.append(CodedEvent(event=event, trigger=match.token, why=list(why)))
         return out
 
-    def _fallback_recipient(self, cand: Candidate, first: tuple["Token", str],
-                            places: ArticlePlacesLike | None) -> tuple[Actor | None, str]:
+    def _fallback_recipient(self, cand: Candidate, first: tuple["Token", str], places: ArticlePlacesLike | None,
+                            actor: Actor | None, actors: ArticleActorsLike) -> tuple[Actor | None, str]:
         """A recipient that is not an actor: a visited place stands for its country ("trips to the Afghan capital");
-        the object of an attack or arrest is its target ("attacked a passenger train")."""
+        the object of an attack or arrest is its target ("attacked a passenger train"); a policy, law or decision
+        that is criticised, rejected or backed stands for the government that made it, the actor's own when the
+        text names no other ("the archbishop criticised the proceedings")."""
         token, rule = first
         text = _phrase(token)
+        if cand.event in STANCES and actor is not None and actor.country and "abstract" in kind_of(token):
+            party, how = _resolve([(t, f"{rule}-{w}") for w in ("with", "between", "by", "of")
+                                   for t in prep_objects(token, w)], actors, actor)
+            if party is not None:  # "endorsed an agreement with the European Union"
+                return party, how
+            return Actor(text=text, country=actor.country, sector="GOV", start=token.idx,
+                         resolved_by="policy-author"), f"{rule}:policy"
         place = places.place_at(token) if places is not None else None
         if cand.event == "CONSULT" and place is not None and getattr(place, "country", None):
             return Actor(text=text, country=place.country, sector="GOV", start=token.idx,
