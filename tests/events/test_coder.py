@@ -51,6 +51,11 @@ CASES = [
      [("SUPPORT", "UKR", "EUR", "asserted")]),
     ("A former Kenyan minister was sentenced in the High Court of Kenya on Monday.",
      [("SANCTION", "KEN", "KEN", "asserted")]),
+    # "issued a statement urging ...": the one who issues it; "anti-government protests"; a court verdict
+    ("The Kenyan foreign ministry issued a statement urging Somalia to release the detained traders.",
+     [("REQUEST", "KEN", "SOM", "asserted")]),
+    ("Anti-government protests spread across Iraq on Friday.", [("PROTEST", "IRQ", "IRQ", "asserted")]),
+    ("A Danish court found the former official guilty of fraud.", [("SANCTION", "DNK", None, "asserted")]),
     # modality
     ("Japan did not attack the vessel, the defence ministry said.", [("ASSAULT", "JPN", None, "negated")]),
     ("Finland could impose sanctions on Belarus.", []),  # supposed, not done: not coded by default

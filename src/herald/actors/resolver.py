@@ -290,6 +290,9 @@ class ArticleActors(CoreferenceMixin):
             return entry.country, _default_rule(hk)
         if d.mod_countries:
             return d.mod_countries[0].country, "modifier"
+        known = self._known_person(d)
+        if known is not None:  # "Secretary of State Mike Pompeo": the person's country on the article's date
+            return known, "gazetteer:person"
         if d.of_countries:
             return d.of_countries[0].country, "of-phrase"
         if d.quote_countries:
@@ -299,6 +302,17 @@ class ArticleActors(CoreferenceMixin):
         if hk == ROLE and entry is not None and entry.country:
             return entry.country, "role"
         return None, None
+
+    def _known_person(self, d: Description) -> str | None:
+        """The country of a well-known person named in a role phrase, at the article's date (None if unknown)."""
+        if not d.name or d.head_kind not in (ROLE, GENERIC, NAME):
+            return None
+        for entry in self.gaz.resolve_phrase(d.name):
+            if entry.kind == PERSON:
+                dated = entry.at(self.date_iso) if self.date_iso else entry
+                if dated.country and not country_is_special(dated.country):
+                    return dated.country
+        return None
 
     def context_country(self, token: int, nearest: bool = False) -> str | None:
         """The country the article is about: the most mentioned national country (or the nearest one before)."""

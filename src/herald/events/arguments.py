@@ -62,7 +62,14 @@ def subject_candidates(verb: "Token", depth: int = 0) -> list[tuple["Token", str
     if verb.dep_ == "relcl" and verb.head.tag_.startswith("NN"):
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "militants attacking the base"
-        return [(verb.head, "acl")]
+        noun = verb.head
+        out = [(noun, "acl")]
+        if noun.dep_ in ("dobj", "pobj") and noun.head.tag_.startswith(("VB", "IN")) and depth < 4:
+            # "sent a letter requesting new rules", "issued a statement condemning the attack": the sender acts
+            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if governor.tag_.startswith("VB"):
+                out += [(t, f"acl-{rule}") for t, rule in subject_candidates(governor, depth + 1)]
+        return out
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         controller: list[tuple[Token, str]] = []
@@ -190,6 +197,16 @@ def _light_verb(noun: "Token", meeting: bool = False) -> "Token | None":
     return None
 
 
+def _anti_target(noun: "Token") -> "Token | None":
+    """X in "anti-X <noun>" ("anti-government protests", "an anti-Brexit march"): the word after "anti" and "-"."""
+    doc = noun.doc
+    for child in noun.children:
+        i = child.i
+        if child.lower_ == "anti" and i + 2 < noun.i + 1 and doc[i + 1].text == "-" and doc[i + 2].head.i == noun.i:
+            return doc[i + 2]
+    return None
+
+
 def noun_arguments(match: TriggerMatch) -> Arguments:
     noun = match.token
     entry = match.entry
@@ -204,9 +221,11 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     for child in noun.children:  # "an offensive launched by forces"
         if child.dep_ == "acl" and child.tag_ == "VBN":
             actors += [(t, "acl-by") for t in prep_objects(child, "by")]
+    against = _anti_target(noun)  # "anti-government protests": the government is the recipient
     for child in noun.children:  # "U.S. airstrikes", "Taliban attacks"
         if child.dep_ in ("compound", "amod", "nmod") and child.i < match.first.i and (
-                child.ent_type_ in ("NORP", "GPE", "ORG") or child.tag_ == "NNP"):
+                child.ent_type_ in ("NORP", "GPE", "ORG") or child.tag_ == "NNP") and \
+                (against is None or child.i < against.i - 2 or child.i > against.i):
             actors.append((child, child.dep_))
     light_verb = _light_verb(noun, meeting=entry.event == "CONSULT")
     if light_verb is not None and patient_noun and (is_passive(light_verb) or light_verb.lower_ in PLACING):
@@ -227,6 +246,8 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     exclude = {t.i for t, _ in actors}
     if patient_noun:
         recipients += [(c, "poss") for c in possessors]
+    if against is not None:
+        recipients.append((against, "anti"))
     for slot in entry.recipient:
         if slot == "between":
             for first in prep_objects(noun, "between"):

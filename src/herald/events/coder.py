@@ -55,6 +55,8 @@ COMPLEMENT_AIMED = frozenset({"REQUEST", "THREATEN"})
 PURPOSE_AIMED = frozenset({"MOBILIZE", "CONSULT", "AID", "ASSAULT", "COERCE"})
 EXCHANGES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# Words for a country's state in "anti-X" modifiers.
+STATE_WORDS = frozenset({"government", "regime", "state", "establishment"})
 # Stances whose object may be a policy or decision rather than its author ("criticised the bill").
 STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # Events a court does; in the passive its name may stand as the venue ("was sentenced in federal court").
@@ -64,6 +66,7 @@ __all__ = ["CodedEvent", "EventCoder"]
 
 class ArticleActorsLike(Protocol):
     def actor_for(self, token: "Token", *, other: Actor | None = None) -> Actor | None: ...
+    def context_country(self, token: int, nearest: bool = False) -> str | None: ...
     def observe_event(self, actor: Actor | None, recipient: Actor | None) -> None: ...
 
 
@@ -214,6 +217,11 @@ class EventCoder:
             token, how = args.actors[0]
             actor, actor_rule = Actor(text=_phrase(token), sector="CVL", start=token.idx,
                                       resolved_by="protesters"), f"{how}:protesters"
+        elif event_type == "PROTEST" and actor is None and recipient is not None and recipient.country and \
+                recipient.sector in STATE_SECTORS:
+            # "anti-government protests": unnamed protesters, at home in the country whose state they oppose
+            actor, actor_rule = Actor(text=None, country=recipient.country, sector="CVL",
+                                      resolved_by="protesters+recipient"), "implied:protesters"
         if event_type == "THREATEN" and recipient is None and not (
                 cand.embedded or any(c.dep_ == "xcomp" for c in match.token.children)):
             why.append("dropped: a warning with no target and no threatened action is a statement")
@@ -275,6 +283,11 @@ class EventCoder:
         text names no other ("the archbishop criticised the proceedings")."""
         token, rule = first
         text = _phrase(token)
+        if rule == "anti" and token.lower_ in STATE_WORDS:  # "anti-government protests": this country's state
+            country = actors.context_country(token.i, nearest=True)
+            if country:
+                return Actor(text=token.text, country=country, sector="GOV", start=token.idx,
+                             resolved_by="anti+context"), f"{rule}:context"
         if cand.event in STANCES and actor is not None and actor.country and "abstract" in kind_of(token):
             party, how = _resolve([(t, f"{rule}-{w}") for w in ("with", "between", "by", "of")
                                    for t in prep_objects(token, w)], actors, actor)
