@@ -76,3 +76,14 @@ def test_kinds_from_entities_pronouns_and_the_noun_lexicon(nlp):
     assert kinds["birds"] == {"animal"} and kinds["phones"] == {"product"}
     assert kinds["Chile"] == {"group"}
     assert "market" in noun_classes().classes("prices")
+
+
+def test_rejecting_an_accusation_answers_whoever_made_it(code_text):
+    text = ("The Kenyan opposition accused President Ruto of corruption on Sunday. "
+            "Kenya's government denied the allegations on Monday.")
+    reject = [e for e in code_text(text).events if e.event == "REJECT"]
+    assert [(e.actor.country, e.recipient.text) for e in reject] == [("KEN", "The Kenyan opposition")]
+    assert reject[0].coder.endswith("|accuser]")
+    same_sentence = code_text("Pakistan accused India of backing militants, a charge New Delhi quickly rejected.")
+    assert [(e.actor.country, e.recipient.country) for e in same_sentence.events if e.event == "REJECT"] == \
+        [("IND", "PAK")]

@@ -21,6 +21,7 @@ from herald.events.ontology import Ontology, load_ontology
 from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Candidate, commitment_labels,
                                  conditional_commitment, fold_reason, frame_mode, intent_to_cooperate, merge_battles,
                                  merge_noun_subjects, obligation_candidates, readiness_candidates)
+from herald.events.replies import Accusers, reply_recipient
 from herald.events.semantics import argument_problem, kind_of, verbal_attack
 from herald.events.syntax import is_passive, prep_objects
 from herald.records import Actor, Article, Event, Span
@@ -99,12 +100,16 @@ class EventCoder:
              places: ArticlePlacesLike | None = None) -> list[CodedEvent]:
         """Events of every sentence. With `trace`, a record of every trigger considered (kept or not) and why."""
         out: list[CodedEvent] = []
+        accusers = Accusers()
         for index, sent in enumerate(doc.sents):
-            out.extend(self.code_sentence(sent, index, article, actors, trace, places))
+            out.extend(self.code_sentence(sent, index, article, actors, trace, places, accusers))
         return out
 
     def code_sentence(self, sent: "SpacySpan", index: int, article: Article, actors: ArticleActorsLike,
-                      trace: list[dict] | None = None, places: ArticlePlacesLike | None = None) -> list[CodedEvent]:
+                      trace: list[dict] | None = None, places: ArticlePlacesLike | None = None,
+                      accusers: Accusers | None = None) -> list[CodedEvent]:
+        """Events of one sentence; `accusers` carries the article's accusations so far (herald.events.replies)."""
+        accusers = accusers if accusers is not None else Accusers()
         found = [self._candidate(m) for m in find_triggers(sent, self.lexicon)]
         found = readiness_candidates(sent, obligation_candidates(sent, found))
         candidates = self._fold(found, trace, index)
@@ -112,7 +117,7 @@ class EventCoder:
         seen: set[tuple] = set()
         for cand in candidates:
             why: list[str] = []
-            items = self._events_for(cand, sent, index, article, actors, places, why)
+            items = self._events_for(cand, sent, index, article, actors, places, why, accusers)
             if trace is not None:
                 trace.append(_decision(index, cand, bool(items), why))
             for item in items:
@@ -122,6 +127,7 @@ class EventCoder:
                     continue
                 seen.add(key)
                 coded.append(item)
+                accusers.note(e.event, e.modality, e.actor)
         coded = _drop_partial_repeats(coded)
         for item in coded:
             e = item.event
@@ -158,7 +164,8 @@ class EventCoder:
 
     # -- events -----------------------------------------------------------------------------------------------------
     def _events_for(self, cand: Candidate, sent: "SpacySpan", index: int, article: Article,
-                    actors: ArticleActorsLike, places: ArticlePlacesLike | None, why: list[str]) -> list[CodedEvent]:
+                    actors: ArticleActorsLike, places: ArticlePlacesLike | None, why: list[str],
+                    accusers: Accusers) -> list[CodedEvent]:
         match, args, entry = cand.match, cand.args, cand.match.entry
         why.append(f"trigger {article.text[match.start:match.end]!r} matched {entry.id} ({entry.pos} '{entry.lemma}'"
                    f"{' + ' + ' '.join(entry.words) if entry.words else ''}) from {entry.source}")
@@ -194,6 +201,9 @@ class EventCoder:
             if venue is not None and venue.sector == "JUD":
                 actor, actor_rule = venue, venue_rule
         event_type, mode, cameo = cand.event, cand.mode, cand.cameo
+        if event_type == "REJECT" and recipient is None and entry.pos == "verb":  # "denied the allegations"
+            recipient, recipient_rule = reply_recipient(match.token, actor, accusers,
+                                                        lambda c: _resolve(c, actors, actor))
         if verbal_attack(event_type, entry, [t for t, _ in recipient_candidates]):
             event_type, mode, cameo = "ACCUSE", "disapprove", "111"
             if recipient is not None and (recipient.resolved_by or "").startswith("target"):
