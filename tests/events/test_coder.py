@@ -56,6 +56,9 @@ CASES = [
      [("REQUEST", "KEN", "SOM", "asserted")]),
     ("Anti-government protests spread across Iraq on Friday.", [("PROTEST", "IRQ", "IRQ", "asserted")]),
     ("A Danish court found the former official guilty of fraud.", [("SANCTION", "DNK", None, "asserted")]),
+    # a circumstance is not what a frame governs; protests as the circumstance are aimed at the one who acts
+    ("Amid protests by Chilean students, the government of Chile refused to cut tuition fees.",
+     [("REJECT", "CHL", None, "asserted"), ("PROTEST", "CHL", "CHL", "asserted")]),
     # modality
     ("Japan did not attack the vessel, the defence ministry said.", [("ASSAULT", "JPN", None, "negated")]),
     ("Finland could impose sanctions on Belarus.", []),  # supposed, not done: not coded by default

@@ -218,6 +218,8 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     actors: list[tuple[Token, str]] = [] if patient_noun else [(c, "poss") for c in possessors]
     for slot in ("by", *entry.actor):  # "attacks by militants", "a meeting of X" (extra slots from the lexicon)
         actors += [(t, slot) for t in prep_objects(noun, slot)]
+    if not actors:  # "protests and lobbying by businesses": coordinated nouns share their "by" phrase
+        actors += [(t, "conj-by") for c in noun.conjuncts for t in prep_objects(c, "by")]
     for child in noun.children:  # "an offensive launched by forces"
         if child.dep_ == "acl" and child.tag_ == "VBN":
             actors += [(t, "acl-by") for t in prep_objects(child, "by")]
@@ -262,7 +264,27 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
             recipients += _prep_candidates(owners, slot, exclude)
     seen = {t.i for t, _ in recipients} | exclude
     recipients += [(t, r) for t, r in deep_prep_candidates(noun, entry.recipient, exclude) if t.i not in seen]
+    if entry.event == "PROTEST":
+        recipients += _protested_clause_subject(noun)
     return Arguments(_usable(actors, match), _usable(recipients, match))
+
+
+def _protested_clause_subject(noun: "Token") -> list[tuple["Token", str]]:
+    """"Despite protests, the government refused ...", "amid protests, the ministry raised fuel prices": protests
+    named as the circumstance of what someone does are aimed at that someone."""
+    from herald.events.rules import ADJUNCT_PREPS
+
+    head = noun.head
+    while noun.dep_ == "conj" and head.dep_ == "conj":
+        head = head.head
+    if noun.dep_ == "conj":
+        noun, head = head, head.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in ADJUNCT_PREPS:
+        return []
+    verb = head.head
+    if not verb.tag_.startswith("VB"):
+        return []
+    return [(t, "adjunct-subject") for t, _ in subject_candidates(verb)]
 
 
 def find_arguments(match: TriggerMatch) -> Arguments:

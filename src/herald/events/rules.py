@@ -32,6 +32,10 @@ COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE"})
 # "accused it of [providing]", "urged him to work with partners to [stop]"). Not advcl: "threatened tariffs after
 # the EU [levied] one" reports two events.
 _FRAME_PATH = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "nsubjpass", "acomp"})
+# Prepositions of circumstance, not of content: "despite protests, the government refused to ..." does not refuse the
+# protests.
+ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "during", "following", "since", "because", "while",
+                           "as", "upon", "until", "like", "unlike", "besides", "throughout"})
 
 
 @dataclass(slots=True)
@@ -54,6 +58,8 @@ def frame_ancestor(token: "Token", by_token: dict[int, Candidate], max_steps: in
             return None  # "Japan pledged aid, and the government thanked donors": a clause of its own
         purpose = current.dep_ == "advcl" and to_infinitive(current)
         if (current.dep_ not in _FRAME_PATH and not purpose) or current.head.i == current.i:
+            return None
+        if current.dep_ == "prep" and current.lower_ in ADJUNCT_PREPS:
             return None
         current = current.head
         cand = by_token.get(current.i)
