@@ -56,15 +56,16 @@ class Pipeline:
     def default(cls, options: PipelineOptions | None = None, kb: "ActorKB | None" = None) -> "Pipeline":
         from herald.actors import ActorGazetteer, ActorKB, ActorResolver
         from herald.events import EventCoder
+        from herald.events.exchanges import ExchangeFinder
         from herald.nlp import load_nlp
         from herald.places import Gazetteer, PlaceResolver
         from herald.time import TimeTagger
 
         options = options or PipelineOptions()
         nlp = load_nlp(options.spacy_model)
-        actors = ActorResolver(ActorGazetteer.default(user_files=tuple(options.actor_files)),
-                               kb=kb if kb is not None else ActorKB())
         coder = EventCoder.default(user_files=tuple(options.trigger_files), hypothetical=options.hypothetical)
+        actors = ActorResolver(ActorGazetteer.default(user_files=tuple(options.actor_files)),
+                               kb=kb if kb is not None else ActorKB(), exchanges=ExchangeFinder(coder.lexicon))
         return cls(nlp, actors, coder, TimeTagger(), PlaceResolver(Gazetteer()), batch_size=options.batch_size)
 
     # -- running ------------------------------------------------------------------------------------------------

@@ -94,14 +94,31 @@ def test_group_references(seed):
     assert {(m.country, m.sector) for m in countries.members} == {("KAZ", "GOV"), ("BEL", "GOV")}
 
 
-def test_observe_event_changes_the_parties(seed, nlp):
+def test_the_parties_are_the_sides_of_the_latest_exchange_before_them(seed):
+    """The actor stage finds the exchanges itself (an injected finder; the pipeline passes herald.events.exchanges):
+    a finder that reports the chairman and the Belgian speakers as an exchange makes them "the parties" after it."""
     article, doc, _ = seed
-    actors = ActorResolver(ActorGazetteer.default()).for_article(doc, article)
-    chairman = _actor((article, doc, actors), "the Chairman of the Majilis of Kazakhstan Nurlan Nigmatulin")
-    speakers = _actor((article, doc, actors), "the speakers of both chambers of the Belgian Parliament")
-    actors.observe_event(chairman, speakers)
+    chairman = head_of(doc, *locate(article.text, "the Chairman of the Majilis of Kazakhstan Nurlan Nigmatulin"))
+    speakers = head_of(doc, *locate(article.text, "the speakers of both chambers of the Belgian Parliament"))
+
+    def finder(sentence):
+        return [(chairman.i, speakers.i)] if sentence.start <= chairman.i < sentence.end else []
+
+    actors = ActorResolver(ActorGazetteer.default(), exchanges=finder).for_article(doc, article)
     parties = _actor((article, doc, actors), "The parties exchanged")
     assert {m.name for m in parties.members} == {"Nurlan Nigmatulin", None}
+
+
+def test_the_pipeline_finds_the_exchange_and_the_coder_only_reads_the_table(pipeline, shared):
+    article = next(a for a in read_articles([shared / "seed" / "kazinform-2021-10-17.txt"]) if isinstance(a, Article))
+    doc = pipeline.nlp(article.text)
+    actors = pipeline.actors.for_article(doc, article)
+    before = [m.to_dict() for m in actors.mentions]
+    parties = _actor((article, doc, actors), "The parties exchanged")
+    assert {m.name for m in parties.members} == {"Margulan Baimukhan", "Stephanie D'Hose"}
+    pipeline.coder.code(doc, article, actors)
+    assert [m.to_dict() for m in actors.mentions] == before
+    assert _actor((article, doc, actors), "The parties exchanged") == parties
 
 
 def test_unama_and_committee(seed):

@@ -3,7 +3,7 @@
 A mixin of ArticleActors (herald.actors.resolver) holding the article's coreference state:
 - `_history`: the actors resolved so far (groups included), in text order (antecedents come before the mention);
 - `_profiles`: name key (full name, surname, "al-sudani") -> what the article says about that person or body;
-- `_participants`: the two sides of the current exchange, reported by the coder through `observe_event`.
+- `_participants`: the two sides of the latest exchange told so far (herald.events.exchanges finds them).
 """
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ class CoreferenceMixin:
     _version: int
     _sentence_numbers: list[int] | None
 
-    def observe_event(self, actor: Actor | None, recipient: Actor | None) -> None:
-        """The coder reports a coded interaction: "the parties" now means these two."""
+    def _set_participants(self, actor: Actor | None, recipient: Actor | None) -> None:
+        """An exchange told in the text (ArticleActors.resolve_all): "the parties" now means these two."""
         if actor is None or recipient is None or actor.members or recipient.members:
             return
         if actor.country and recipient.country and actor.country != recipient.country:

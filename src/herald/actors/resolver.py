@@ -27,7 +27,9 @@ from herald.actors.phrases import NAME, PRONOUN, QUANTITY_HEADS, ParsedActors, S
 from herald.records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Span, Token
 
     from herald.actors.gazetteer import ActorGazetteer
     from herald.actors.kb import ActorKB
@@ -39,9 +41,14 @@ QUANTITY_NOUNS = QUANTITY_HEADS | {"many", "some", "most", "all", "one", "two", 
 class ActorResolver:
     """Resolves actor phrases in parsed articles. Build once; call `for_article` per article."""
 
-    def __init__(self, gazetteer: "ActorGazetteer", kb: "ActorKB | None" = None):
+    def __init__(self, gazetteer: "ActorGazetteer", kb: "ActorKB | None" = None,
+                 exchanges: "Callable[[Span], list[tuple[int, int]]] | None" = None):
+        """`exchanges(sentence)` gives the token pairs of the exchanges a sentence tells (herald.events.exchanges):
+        "the parties" then means the two sides of the latest one. Without it, the first two actors of different
+        countries so far."""
         self.gazetteer = gazetteer
         self.kb = kb
+        self.exchanges = exchanges
 
     def for_article(self, doc: "Doc", article: "Article | None" = None) -> "ArticleActors":
         published = getattr(article, "published", None)
@@ -51,12 +58,13 @@ class ActorResolver:
         if text is None or not _same_text(parsed, text):
             text = doc.text
         actors = ArticleActors(parsed, self.gazetteer, self.kb, published, text=text)
-        actors.resolve_all()
+        actors.resolve_all(self.exchanges)
         return actors
 
 
 class ArticleActors(CoreferenceMixin):
-    """The actors of one article: `actor_for(token)`, `observe_event(actor, recipient)`, `mentions`."""
+    """The finished actor table of one article: `actor_for(token)` and `mentions`. Built by `resolve_all` in text
+    order; afterwards it only answers (later stages never write into it)."""
 
     def __init__(self, parsed: ParsedActors, gaz: "ActorGazetteer", kb: "ActorKB | None",
                  published: dt.date | None = None, text: str | None = None):
@@ -72,12 +80,20 @@ class ArticleActors(CoreferenceMixin):
         self._context: str | None = None
         self._item_at: dict | None = None
         self._sentence_numbers: list[int] | None = None
+        self._finished = False
 
     # ---- public API ---------------------------------------------------------------------------------------------
-    def resolve_all(self) -> None:
+    def resolve_all(self, exchanges: "Callable[[Span], list[tuple[int, int]]] | None" = None) -> None:
+        """Resolve every actor phrase in text order; after each sentence, note the exchange it tells (for "the
+        parties" further on). Then the table is finished: answers no longer change."""
         segments = self.parsed.segments
+        sentences = list(self.parsed.doc.sents) if exchanges is not None else []
+        done = 0
         for idx in range(len(segments)):
             seg = segments[idx]
+            while done < len(sentences) and seg.start >= sentences[done].end:
+                self._note_exchanges(exchanges(sentences[done]))
+                done += 1
             if seg.parent is not None:
                 continue
             actor = self._resolve(idx)
@@ -89,6 +105,12 @@ class ArticleActors(CoreferenceMixin):
                         inner = self._item_actor(item.start)
                         if inner is not None:
                             self.mentions.append(inner)
+        self._finished = True
+
+    def _note_exchanges(self, pairs: list[tuple[int, int]]) -> None:
+        doc = self.parsed.doc
+        for side, other in pairs:
+            self._set_participants(self.actor_for(doc[side]), self.actor_for(doc[other]))
 
     def actor_for(self, token: "Token", *, other: Actor | None = None) -> Actor | None:
         """The actor of the noun phrase headed by `token` (None when the phrase is not an actor). `other` is the
@@ -141,7 +163,7 @@ class ArticleActors(CoreferenceMixin):
     # ---- resolution ---------------------------------------------------------------------------------------------
     def _resolve(self, node: int) -> ActorMention | None:
         hit = self._cache.get(node)
-        if hit is not None and (hit[0] < 0 or hit[0] == self._version):
+        if hit is not None and (hit[0] < 0 or hit[0] == self._version or self._finished):
             return hit[1]
         seg = self.parsed.segments[node]
         if not seg.items and not seg.children and self.parsed.keys[seg.head] not in ("country", "nation"):

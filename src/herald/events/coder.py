@@ -54,7 +54,6 @@ STANDALONE_NOUNS = frozenset({"ASSAULT", "PROTEST", "CONSULT", "RETREAT", "MOBIL
 # Ottawa drop..."), or in the purpose of the act ("deployed to push back the rebels").
 COMPLEMENT_AIMED = frozenset({"REQUEST", "THREATEN"})
 PURPOSE_AIMED = frozenset({"MOBILIZE", "CONSULT", "AID", "ASSAULT", "COERCE"})
-EXCHANGES = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # Words for a country's state in "anti-X" modifiers.
 STATE_WORDS = frozenset({"government", "regime", "state", "establishment"})
@@ -66,9 +65,10 @@ __all__ = ["CodedEvent", "EventCoder"]
 
 
 class ArticleActorsLike(Protocol):
+    """The finished actor table of the article (herald.actors.ArticleActors): read, never written."""
+
     def actor_for(self, token: "Token", *, other: Actor | None = None) -> Actor | None: ...
     def context_country(self, token: int, nearest: bool = False) -> str | None: ...
-    def observe_event(self, actor: Actor | None, recipient: Actor | None) -> None: ...
 
 
 class ArticlePlacesLike(Protocol):
@@ -128,15 +128,7 @@ class EventCoder:
                 seen.add(key)
                 coded.append(item)
                 accusers.note(e.event, e.modality, e.actor)
-        coded = _drop_partial_repeats(coded)
-        for item in coded:
-            e = item.event
-            if e.modality == "asserted" and e.recipient is not None and e.event in EXCHANGES and \
-                    item.trigger.dep_ in ("ROOT", "conj") and item.trigger.tag_.startswith("VB"):
-                # "the parties" = the participants of the exchange the story is telling (main clauses only, not
-                # a meeting it mentions in passing)
-                actors.observe_event(e.actor, e.recipient)
-        return coded
+        return _drop_partial_repeats(coded)
 
     # -- frames ---------------------------------------------------------------------------------------------------
     def _candidate(self, match: TriggerMatch) -> Candidate:
