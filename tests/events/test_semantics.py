@@ -22,6 +22,7 @@ NOT_EVENTS = [
     "The firm said it was carrying out an internal investigation.",              # an internal review
     "The defendant will plead guilty to the charges.",                           # a plea in court is no appeal
     "Thousands of fans gathered outside the stadium in Accra.",                 # a crowd is no consultation
+    "A Ghanaian official told reporters the talks had gone well.",               # telling what happened
 ]
 
 EVENTS = [
@@ -32,6 +33,8 @@ EVENTS = [
     ("The Red Cross provided food assistance to 500 households in Malawi.", "AID"),
     ("Kenyan prosecutors opened an investigation into the governor of Nairobi.", "ACCUSE"),
     ("The Ugandan opposition appealed to the African Union to send observers.", "REQUEST"),
+    ("The Ghanaian minister told the army to leave the border town.", "REQUEST"),
+    ("Israeli tanks attacked Hamas positions in southern Gaza.", "ASSAULT"),  # positions are not ideas
 ]
 
 

@@ -182,7 +182,7 @@ OBLIGATION_MODALS = frozenset({"must"})  # "should" is advice, not a demand
 DECLARING = (verb_forms_of("say tell declare insist reiterate stress conclude argue write state add warn remind "
                            "emphasize emphasise assert maintain demand urge")
              | {"reminder", "statement", "declaration", "message"})
-FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+FIRST_PERSON = frozenset({"i", "we", "us", "me", "you"})  # and the generic "you must ..." of advice
 OBLIGATION_ENTRY = TriggerEntry(id="request.obligation", event="REQUEST", pos="verb", lemma="must", cameo="100",
                                 frame=True, confidence=0.6)
 

@@ -48,6 +48,8 @@ PATIENT_CHECKED_SENSES = HUMAN_PATIENT | {("COERCE", "arrest")}
 ATTACK_WORDS = frozenset({"attack", "assault", "onslaught", "hit"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 PUBLIC_BODIES = frozenset({"IGO", "UNO", "EUR", "NGO"})
+# Verbs that request only with an infinitive ("told them to leave"), not with a clause ("told VOA that ...").
+REPORTING_REQUESTS = frozenset({"tell"})
 # Types whose direct object is what is given or shared: a courtesy ("offered condolences") is none of them.
 OFFERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE"})
 # Prepositions that name what caused a harm: "killed in a crash", "injured by falling debris", "died after a fire".
@@ -149,6 +151,10 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
     `actor_tokens` / `patient_tokens` are the candidate heads for each side (best first), `actor` / `recipient` what
     the resolver made of them."""
     classes = noun_classes()
+    if event_type == "REQUEST" and entry.lemma in REPORTING_REQUESTS and not any(
+            c.dep_ in ("xcomp", "advcl", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in trigger.children):
+        return f"'{trigger.text}' without 'to ...' reports what was said: no request"
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in trigger.children):
         return f"'{trigger.text}' names an act in general (the subject of a clause), not an event"
     if event_type in AGENTIVE and actor_tokens:
