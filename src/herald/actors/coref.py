@@ -1,9 +1,9 @@
 """In-article coreference: names, role nouns, pronouns, group references and party membership.
 
-A mixin of ArticleActors (herald.actors.resolver) holding the article's coreference state:
-- `_history`: the actors resolved so far (groups included), in text order (antecedents come before the mention);
-- `_profiles`: name key (full name, surname, "al-sudani") -> what the article says about that person or body;
-- `_participants`: the two sides of the latest exchange told so far (herald.events.exchanges finds them).
+`Coreference` holds one article's coreference state, owned by ArticleActors (herald.actors.resolver):
+- `history`: the actors resolved so far (groups included), in text order (antecedents come before the mention);
+- `profiles`: name key (full name, surname, "al-sudani") -> what the article says about that person or body;
+- `participants`: the two sides of the latest exchange told so far (herald.events.exchanges finds them).
 """
 from __future__ import annotations
 
@@ -32,30 +32,34 @@ PRONOUN_WORDS = SINGULAR | PLURAL
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
-class CoreferenceMixin:
-    parsed: ParsedActors
-    gaz: "ActorGazetteer"
-    kb: "ActorKB | None"
-    _history: list[ActorMention]
-    _profiles: dict[str, ActorMention]
-    _participants: tuple[Actor, Actor] | None
-    _version: int
-    _sentence_numbers: list[int] | None
+class Coreference:
+    """The coreference state of one article's actor table (owned by ArticleActors, which feeds it in text order):
+    `history` (actors resolved so far, groups included: antecedents come before the mention), `profiles` (name key ->
+    what the article says about that person or body), `participants` (the two sides of the latest exchange) and
+    `version` (bumped when the participants change: group references resolved before stay as they were)."""
 
-    def _set_participants(self, actor: Actor | None, recipient: Actor | None) -> None:
+    def __init__(self, parsed: ParsedActors, gaz: "ActorGazetteer", kb: "ActorKB | None"):
+        self.parsed, self.gaz, self.kb = parsed, gaz, kb
+        self.history: list[ActorMention] = []
+        self.profiles: dict[str, ActorMention] = {}
+        self._participants: tuple[Actor, Actor] | None = None
+        self.version = 0
+        self._sentence_numbers: list[int] | None = None
+
+    def set_participants(self, actor: Actor | None, recipient: Actor | None) -> None:
         """An exchange told in the text (ArticleActors.resolve_all): "the parties" now means these two."""
         if actor is None or recipient is None or actor.members or recipient.members:
             return
         if actor.country and recipient.country and actor.country != recipient.country:
             self._participants = (actor, recipient)
-            self._version += 1
+            self.version += 1
 
     def participants(self, before: int | None = None) -> list[Actor]:
         if self._participants is not None:
             return list(self._participants)
         found: list[Actor] = []
         for kinds in (("person", "role", "organisation"), ("country",)):
-            for a in self._history:
+            for a in self.history:
                 if before is not None and a.start is not None and a.start >= before:
                     break
                 if a.country and a.kind in kinds and all(a.country != f.country for f in found):
@@ -73,9 +77,9 @@ class CoreferenceMixin:
                 keys.append(f"{words[-2]}-{words[-1]}")
         return keys
 
-    def _merge_profile(self, a: ActorMention, how: list[str]) -> None:
+    def merge_profile(self, a: ActorMention, how: list[str]) -> None:
         keys = self._name_keys(a.name)
-        profile = next((self._profiles[k] for k in keys if k in self._profiles), None)
+        profile = next((self.profiles[k] for k in keys if k in self.profiles), None)
         if profile is not None:
             how.append("coref:name")
             a.name = profile.name if len(profile.name) >= len(a.name) else a.name
@@ -95,12 +99,12 @@ class CoreferenceMixin:
                     a.kind = "person"
             profile = replace(a, members=[], other_sectors=list(a.other_sectors))
         for k in self._name_keys(a.name):
-            self._profiles.setdefault(k, profile)
+            self.profiles.setdefault(k, profile)
 
-    def _role_coref(self, a: ActorMention, role, how: list[str]) -> None:
+    def role_coref(self, a: ActorMention, role, how: list[str]) -> None:
         head_word = norm(role.phrase)
         generic = role.kind == GENERIC
-        people = [prev for prev in reversed(self._history)
+        people = [prev for prev in reversed(self.history)
                   if (prev.start is None or prev.start < a.start) and prev.kind == "person" and prev.name
                   and not (a.country and prev.country != a.country)]
         # "the Kazakh Ambassador" is the ambassador named before, even when a president was named in between;
@@ -119,7 +123,7 @@ class CoreferenceMixin:
         a.other_sectors = list(prev.other_sectors)
         a.gender = a.gender or prev.gender
 
-    def _pronoun(self, head: int, text: str, start: int, end: int, *,
+    def pronoun(self, head: int, text: str, start: int, end: int, *,
                  avoid: str | None = None) -> ActorMention | None:
         """The antecedent of he/she/they (the pronoun token `head`): a compatible earlier mention, preferring subjects
         and the nearest sentences ("The U.N. envoy called for talks ... . He said ..." -> the envoy, not a person he
@@ -136,7 +140,7 @@ class CoreferenceMixin:
             governor = self.parsed.doc[ta.heads[head]]
             clause_subjects = {c.i for c in governor.children if c.dep_ in SUBJECT_DEPS}
         best: tuple[float, ActorMention] | None = None
-        earlier = (prev for prev in reversed(self._history) if prev.start is None or prev.start < start)
+        earlier = (prev for prev in reversed(self.history) if prev.start is None or prev.start < start)
         for rank, prev in enumerate(earlier):   # the history holds the whole article once it has been resolved
             if rank > 40:
                 break
@@ -156,7 +160,7 @@ class CoreferenceMixin:
             return None
         prev = best[1]
         if word in PERSONAL:
-            profile = self._profiles.get(norm(prev.name)) if prev.name else None
+            profile = self.profiles.get(norm(prev.name)) if prev.name else None
             if profile is not None and (profile.gender or prev.gender) is None:
                 profile.gender = "m" if word in MALE else "f"
         return replace(prev, text=text, start=start, end=end, resolved_by="coref:pronoun", members=[],
@@ -175,13 +179,13 @@ class CoreferenceMixin:
         if word in NEUTER:  # it/its: a country, an organisation or a body ("the ministry")
             return prev.kind in ("country", "organisation") or (prev.kind == "role" and not prev.office)
         if word in PERSONAL:
-            profile = self._profiles.get(norm(prev.name)) if prev.name else None
+            profile = self.profiles.get(norm(prev.name)) if prev.name else None
             gender = (profile.gender if profile else None) or prev.gender
             person_like = prev.kind == "person" or (prev.kind == "role" and prev.office and not prev.members)
             return bool(person_like) and not (word in MALE and gender == "f") and not (word in FEMALE and gender == "m")
         return prev.kind in ("role", "organisation", "country") and not (prev.name and prev.kind == "person")
 
-    def _group_reference(self, d: Description, text: str, start: int, end: int) -> ActorMention:
+    def group_reference(self, d: Description, text: str, start: int, end: int) -> ActorMention:
         ref = d if d.group_ref else d.of_group_ref
         people = self.participants(before=start)
         sector = own_sector(ref) if ref.group_ref not in PEOPLE_GROUP_REFS else None
@@ -201,7 +205,7 @@ class CoreferenceMixin:
                                             sector=sector or p.sector, kind="role", resolved_by="group:participants"))
         return make_group(text, start, end, members, "group:participants")
 
-    def _affiliation(self, a: ActorMention, d: Description) -> None:
+    def affiliation(self, a: ActorMention, d: Description) -> None:
         """"X, who represents Open Vld" / "X, a member of the Labour Party": the person's party."""
         p = self.parsed
         k = d.end
@@ -223,8 +227,8 @@ class CoreferenceMixin:
             if item.entry.sector not in a.other_sectors and item.entry.sector != a.sector:
                 a.other_sectors.append(item.entry.sector)
             for key in self._name_keys(a.name or ""):
-                if key in self._profiles:
-                    fill(self._profiles[key], a)
+                if key in self.profiles:
+                    fill(self.profiles[key], a)
 
 
 def _number_fits(word: str, tag: str) -> bool:

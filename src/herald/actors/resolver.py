@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from herald.actors.coref import CoreferenceMixin
+from herald.actors.coref import Coreference
 from herald.actors.describe import NON_STATE, Description, describe
 from herald.actors.lexicon import ADJECTIVE, CAPITAL, COUNTRY, GENERIC, GROUP_REF, ORG, PEOPLE, PERSON, ROLE
 from herald.actors.mention import ActorMention, country_is_special, distinct, make_group
@@ -62,7 +62,7 @@ class ActorResolver:
         return actors
 
 
-class ArticleActors(CoreferenceMixin):
+class ArticleActors:
     """The finished actor table of one article: `actor_for(token)` and `mentions`. Built by `resolve_all` in text
     order; afterwards it only answers (later stages never write into it)."""
 
@@ -73,13 +73,9 @@ class ArticleActors(CoreferenceMixin):
         self.date_iso = published.isoformat() if isinstance(published, dt.date) else None
         self.mentions: list[Actor] = []
         self._cache: dict[int, tuple[int, ActorMention | None]] = {}
-        self._history: list[ActorMention] = []        # single actors in text order
-        self._profiles: dict[str, ActorMention] = {}   # name key -> accumulated person/organisation profile
-        self._participants: tuple[Actor, Actor] | None = None
-        self._version = 0
+        self.coref = Coreference(parsed, gaz, kb)     # names, roles, pronouns, groups: fed in text order
         self._context: str | None = None
         self._item_at: dict | None = None
-        self._sentence_numbers: list[int] | None = None
         self._finished = False
 
     # ---- public API ---------------------------------------------------------------------------------------------
@@ -110,7 +106,7 @@ class ArticleActors(CoreferenceMixin):
     def _note_exchanges(self, pairs: list[tuple[int, int]]) -> None:
         doc = self.parsed.doc
         for side, other in pairs:
-            self._set_participants(self.actor_for(doc[side]), self.actor_for(doc[other]))
+            self.coref.set_participants(self.actor_for(doc[side]), self.actor_for(doc[other]))
 
     def actor_for(self, token: "Token", *, other: Actor | None = None) -> Actor | None:
         """The actor of the noun phrase headed by `token` (None when the phrase is not an actor). `other` is the
@@ -118,7 +114,7 @@ class ArticleActors(CoreferenceMixin):
         rejected its offer": someone else's offer)."""
         if token.tag_ == "PRP$":  # "rejected its offer": whose offer
             start = token.idx
-            return self._pronoun(token.i, token.text, start, start + len(token.text),
+            return self.coref.pronoun(token.i, token.text, start, start + len(token.text),
                                  avoid=other.name if other is not None else None)
         idx = self.parsed.segment_at.get(token.i)
         segs = self.parsed.segments
@@ -163,7 +159,7 @@ class ArticleActors(CoreferenceMixin):
     # ---- resolution ---------------------------------------------------------------------------------------------
     def _resolve(self, node: int) -> ActorMention | None:
         hit = self._cache.get(node)
-        if hit is not None and (hit[0] < 0 or hit[0] == self._version or self._finished):
+        if hit is not None and (hit[0] < 0 or hit[0] == self.coref.version or self._finished):
             return hit[1]
         seg = self.parsed.segments[node]
         if not seg.items and not seg.children and self.parsed.keys[seg.head] not in ("country", "nation"):
@@ -172,9 +168,9 @@ class ArticleActors(CoreferenceMixin):
         d = describe(self.parsed, node, self.gaz)
         actor = self._build(d)
         depends = d.group_ref is not None or d.of_group_ref is not None
-        self._cache[node] = (self._version if depends else -1, actor)
+        self._cache[node] = (self.coref.version if depends else -1, actor)
         if actor is not None and hit is None:
-            self._history.append(actor)  # groups too: the antecedents of "they"
+            self.coref.history.append(actor)  # groups too: the antecedents of "they"
         return actor
 
     def _span(self, d: Description) -> tuple[str, int, int]:
@@ -185,9 +181,9 @@ class ArticleActors(CoreferenceMixin):
     def _build(self, d: Description) -> ActorMention | None:
         text, start, end = self._span(d)
         if d.head_kind == PRONOUN:
-            return self._pronoun(d.head, text, start, end)
+            return self.coref.pronoun(d.head, text, start, end)
         if d.group_ref or (d.of_group_ref is not None and d.head_kind in (ROLE, GENERIC)):
-            return self._group_reference(d, text, start, end)
+            return self.coref.group_reference(d, text, start, end)
         if d.head_kind is None and d.of_first is not None and \
                 self.parsed.keys[d.head] in QUANTITY_NOUNS:   # "hundreds of protesters", "thousands of people"
             inner = self._resolve(d.of_first)
@@ -267,10 +263,10 @@ class ArticleActors(CoreferenceMixin):
         if d.name and a.kind == "role" and role is not None and role.role_kind == "person":
             a.kind = "person"
         if a.name and a.kind in ("person", "role", "organisation") and hk not in (COUNTRY, CAPITAL):
-            self._merge_profile(a, how)
+            self.coref.merge_profile(a, how)
         elif a.kind == "role" and not a.name and d.determiner not in ("a", "an") and (member or not d.plural) \
                 and role is not None and role.role_kind == "person":
-            self._role_coref(a, role, how)
+            self.coref.role_coref(a, role, how)
         if a.country is None and d.loc_country:
             a.country = d.loc_country
             how.append("location")
@@ -280,7 +276,7 @@ class ArticleActors(CoreferenceMixin):
             if a.country:
                 how.append("context")
         if a.kind == "person" or (a.kind == "organisation" and a.name):
-            self._affiliation(a, d)
+            self.coref.affiliation(a, d)
         if a.country is None and a.sector is None and a.name is None:
             return None
         if hk == NAME and a.country is None and a.sector is None and d.name_ner not in ("PERSON", "ORG") \
