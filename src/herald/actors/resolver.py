@@ -169,7 +169,7 @@ class ArticleActors:
         actor = self._build(d)
         depends = d.group_ref is not None or d.of_group_ref is not None
         self._cache[node] = (self.coref.version if depends else -1, actor)
-        if actor is not None and hit is None:
+        if actor is not None and hit is None and not self._finished:  # the finished table no longer changes
             self.coref.history.append(actor)  # groups too: the antecedents of "they"
         return actor
 
