@@ -151,3 +151,20 @@ def test_corpora_complete_with_every_article_accounted_for(tmp_path):
         body = bodies[event["article_id"]]
         assert body[event["trigger"]["start"]:event["trigger"]["end"]] == event["trigger"]["text"]
         assert body[event["text_info"]["start"]:event["text_info"]["end"]].strip()
+
+
+def test_the_same_input_gives_the_same_events_in_every_run(tmp_path):
+    """Python's hash seed changes between runs; Herald's output must not (sets are never read in their own order)."""
+    import os
+
+    article = tmp_path / "congress.txt"
+    article.write_text("date 2024-02-02 Budget\n\nThe current Democratic House and Republican Senate have failed to "
+                       "reach agreement on the budget. Iraqi forces attacked Islamic State positions near Mosul.\n",
+                       encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "herald", "extract", str(article)], capture_output=True,
+                              text=True, check=True, env=env)
+        outputs.append(done.stdout)
+    assert outputs[0] and outputs[0] == outputs[1] == outputs[2]

@@ -35,6 +35,7 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i"
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "den", "da", "di",
                             "du", "la", "le", "del", "dos", "das", "ter", "-", "'s"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", ""})
+NAME_ENT_PRIORITY = ("PERSON", "ORG", "GPE", "FAC", "NORP")  # the label a name takes when its words have several
 ATTACH_PREPS = frozenset({"of", "to", "in", "from", "on", "for", "throughout", "across"})
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "‘": "’"}
 QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens", "number", "crowds",
@@ -256,7 +257,8 @@ def _add_names(ta: TokenArrays, items: list[Item], known=None) -> list[Item]:
         while j > i + 1 and keys[j - 1] in NAME_PARTICLES:
             j -= 1
         ents = set(ta.ents[i:j])
-        ner = "PERSON" if "PERSON" in ents else next((e for e in ents if e), "")
+        # one label for the name, the same in every run (a set's order changes with the hash seed)
+        ner = next((e for e in NAME_ENT_PRIORITY if e in ents), next((e for e in ta.ents[i:j] if e), ""))
         subject = j - i == 1 and tags[i] == "NNP" and ta.deps[i] in ("nsubj", "nsubjpass")  # "Duterte welcomed"
         if ner in NAME_ENTS and (ner or j - i > 1 or i in titled or subject or (known is not None and
                                                                               known(texts[i]))):
