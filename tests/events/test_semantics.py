@@ -23,6 +23,7 @@ NOT_EVENTS = [
     "The defendant will plead guilty to the charges.",                           # a plea in court is no appeal
     "Thousands of fans gathered outside the stadium in Accra.",                 # a crowd is no consultation
     "A Ghanaian official told reporters the talks had gone well.",               # telling what happened
+    "Harbour Foods Inc agreed to sell its dairy unit to Northfield Holdings Ltd.",  # business between companies
 ]
 
 EVENTS = [
@@ -35,6 +36,8 @@ EVENTS = [
     ("The Ugandan opposition appealed to the African Union to send observers.", "REQUEST"),
     ("The Ghanaian minister told the army to leave the border town.", "REQUEST"),
     ("Israeli tanks attacked Hamas positions in southern Gaza.", "ASSAULT"),  # positions are not ideas
+    ("The Kenyan government agreed to sell its stake in Harbour Foods Inc.", "AGREE"),  # a state on one side
+    ("The Sahel Liberation Front declared a unilateral ceasefire on Sunday.", "RETREAT"),  # an unknown group
 ]
 
 

@@ -50,6 +50,13 @@ STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 PUBLIC_BODIES = frozenset({"IGO", "UNO", "EUR", "NGO"})
 # Verbs that request only with an infinitive ("told them to leave"), not with a clause ("told VOA that ...").
 REPORTING_REQUESTS = frozenset({"tell"})
+# Words in an organisation's name that make it a company.
+CORPORATE_WORDS = frozenset("inc corp corporation co ltd plc llc ag sa nv gmbh holdings holding company companies "
+                            "firm firms bank banks bancorp airline airlines insurer group's".split())
+# Types a company does in the ordinary course of business (agreeing, offering, meeting, asking, refusing,
+# financing): political only when a political actor is on one side.
+BUSINESS_PRONE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "AID", "CONCEDE",
+                            "RETREAT", "THREATEN", "ACCUSE"})
 # Types whose direct object is what is given or shared: a courtesy ("offered condolences") is none of them.
 OFFERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE"})
 # Prepositions that name what caused a harm: "killed in a crash", "injured by falling debris", "died after a fire".
@@ -128,6 +135,20 @@ def _public(actor: "Actor | None") -> bool:
     return actor is not None and (actor.sector in STATE_SECTORS or actor.country in PUBLIC_BODIES)
 
 
+def _commercial(actor: "Actor | None") -> bool:
+    """A business: sector BUS, or an organisation of no known sector whose name says it is a company ("Waste
+    Management Inc", "the banks", "Pittston Co"). Unknown organisations without such a word (a rebel front, a
+    campaign) and people or countries of unknown sector are not assumed to be businesses."""
+    if actor is None or actor.country in PUBLIC_BODIES or actor.members:
+        return False
+    if actor.sector == "BUS":
+        return True
+    if actor.sector is not None or getattr(actor, "kind", None) != "organisation":
+        return False
+    words = {w.strip(".,'’()<>").lower() for w in f"{actor.text or ''} {actor.name or ''}".split()}
+    return bool(words & CORPORATE_WORDS)
+
+
 def _harmless(kinds: frozenset[str], bad: frozenset[str]) -> bool:
     return not (kinds & bad) or "person" in kinds
 
@@ -192,6 +213,8 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
     if actor is None and event_type != "ASSAULT" and (
             recipient is None or (recipient.resolved_by or "").startswith("target")):
         return "neither side is a political actor"
+    if event_type in BUSINESS_PRONE and _commercial(actor) and (recipient is None or _commercial(recipient)):
+        return "companies dealing with companies (or with no one named): business, not a political event"
     if event_type == "CONSULT" and recipient is None and actor is not None and actor.sector in (None, "CVL") and \
             not actor.members and mode == "multilateral":
         return "people gathering is not a consultation between political actors"
