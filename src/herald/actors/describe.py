@@ -38,6 +38,7 @@ class Description:
     name: str | None = None
     name_tokens: tuple[int, int] | None = None
     name_ner: str = ""
+    name_entry: Entry | None = None  # the well-known person the name is (people table), when it is one
     of_countries: list[Entry] = field(default_factory=list)
     of_sectors: list[str] = field(default_factory=list)
     of_body: Entry | None = None
@@ -89,6 +90,7 @@ def describe(p: ParsedActors, node: int, gaz: "ActorGazetteer") -> Description:
             d.number = NUMBERS[p.keys[k]] or None
     if head_item is not None and head_item.kind in (NAME, PERSON):
         d.name, d.name_tokens, d.name_ner = _name(p, head_item), (head_item.start, head_item.end), head_item.ner
+        d.name_entry = head_item.entry if head_item.kind == PERSON else None
     if d.plural and head_item is not None and head_item.kind not in (NAME, PERSON, ORG, COUNTRY, CAPITAL):
         lemma = gaz.group_refs.get(p.keys[seg.head])
         bare = all(p.keys[k] in NUMBERS or tags[k] in ("DT", "PDT", "CD") for k in range(seg.start, seg.head))
@@ -181,7 +183,7 @@ def _child(p: ParsedActors, d: Description, child: int, gaz: "ActorGazetteer") -
         d.quote_countries.extend(sub.of_countries)
     elif rel == "appos":
         if sub.head_kind in (NAME, PERSON) and d.name is None:
-            d.name, d.name_tokens, d.name_ner = sub.name, sub.name_tokens, sub.name_ner
+            d.name, d.name_tokens, d.name_ner, d.name_entry = sub.name, sub.name_tokens, sub.name_ner, sub.name_entry
             if sub.head_kind == PERSON and d.head_entry is not None and sub.head_entry is not None:
                 d.appos_roles.append(sub)
             d.gender = d.gender or sub.gender

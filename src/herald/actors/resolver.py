@@ -323,14 +323,10 @@ class ArticleActors:
 
     def _known_person(self, d: Description) -> str | None:
         """The country of a well-known person named in a role phrase, at the article's date (None if unknown)."""
-        if not d.name or d.head_kind not in (ROLE, GENERIC, NAME):
+        if d.name_entry is None or d.head_kind not in (ROLE, GENERIC, NAME):
             return None
-        for entry in self.gaz.resolve_phrase(d.name):
-            if entry.kind == PERSON:
-                dated = entry.at(self.date_iso) if self.date_iso else entry
-                if dated.country and not country_is_special(dated.country):
-                    return dated.country
-        return None
+        dated = d.name_entry.at(self.date_iso) if self.date_iso else d.name_entry
+        return dated.country if dated.country and not country_is_special(dated.country) else None
 
     def context_country(self, token: int, nearest: bool = False) -> str | None:
         """The country the article is about: the most mentioned national country (or the nearest one before)."""

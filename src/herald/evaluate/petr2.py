@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from herald.evaluate.events import UNORDERED, LevelScore
 from herald.evaluate.gsr import CODE_MAP
 from herald.events.ontology import load_ontology
 
 _RECORD = re.compile(r'<Sentence ([^>]*?)/?>(.*?)<Text>(.*?)</Text>', re.S)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,29 +71,25 @@ def _dyad_match(pred: tuple, gold: tuple) -> bool:
         return False
     if pred[1:] == gold[1:]:
         return True
-    return pred[0] in SYMMETRIC and (pred[2], pred[1]) == gold[1:]
+    return pred[0] in UNORDERED and (pred[2], pred[1]) == gold[1:]
 
 
 def score_petr2(records: list[Petr2Record], predicted: dict[str, set[tuple]]) -> dict[str, Any]:
     """Micro-averaged P/R/F1 at the type and dyad levels; `predicted` maps a record id to its coded triples."""
     result: dict[str, Any] = {"records": len(records), "gold_events": sum(len(r.events) for r in records)}
     for level in ("type", "dyad"):
-        tp = fp = fn = 0
+        score = LevelScore()
         for record in records:
             pred = predicted.get(record.id, set())
             if level == "type":
                 gold_set, pred_set = {g[0] for g in record.events}, {p[0] for p in pred}
-                tp += len(gold_set & pred_set)
-                fp += len(pred_set - gold_set)
-                fn += len(gold_set - pred_set)
+                score.tp += len(gold_set & pred_set)
+                score.fp += len(pred_set - gold_set)
+                score.fn += len(gold_set - pred_set)
                 continue
             matched = {g for g in record.events if any(_dyad_match(p, g) for p in pred)}
-            tp += len(matched)
-            fn += len(record.events) - len(matched)
-            fp += sum(1 for p in pred if not any(_dyad_match(p, g) for g in record.events))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[level] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4),
-                         "recall": round(recall, 4), "f1": round(f1, 4)}
+            score.tp += len(matched)
+            score.fn += len(record.events) - len(matched)
+            score.fp += sum(1 for p in pred if not any(_dyad_match(p, g) for g in record.events))
+        result[level] = score.summary()
     return result

@@ -20,6 +20,7 @@ from typing import Any
 from herald.evaluate.coverage import gsr_coverage, pentaclass_scores, petr2_scores
 from herald.evaluate.events import evaluate, read_jsonl
 from herald.ingest import read_articles
+from herald.output import json_line
 from herald.pipeline import Pipeline
 from herald.records import ArticleResult
 
@@ -36,7 +37,7 @@ def _sentence_gold(name: str, gold: Path, paths: list[Path], pipeline: Pipeline,
     predicted = _code(paths, pipeline)
     if save is not None:
         with open(save / f"{name}.jsonl", "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in predicted)
+            fh.writelines(json_line(r) + "\n" for r in predicted)
     return evaluate(read_jsonl(gold), predicted)
 
 

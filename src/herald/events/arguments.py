@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from herald.events.match import TriggerMatch
-from herald.events.syntax import acts_as_verb, is_passive, prep_objects, to_infinitive
+from herald.events.syntax import ADJUNCT_PREPS, acts_as_verb, is_passive, prep_objects, to_infinitive
 from herald.nlp.morph import verb_forms
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ def _anti_target(noun: "Token") -> "Token | None":
     doc = noun.doc
     for child in noun.children:
         i = child.i
-        if child.lower_ == "anti" and i + 2 < noun.i + 1 and doc[i + 1].text == "-" and doc[i + 2].head.i == noun.i:
+        if child.lower_ == "anti" and i + 2 < noun.i and doc[i + 1].text == "-" and doc[i + 2].head.i == noun.i:
             return doc[i + 2]
     return None
 
@@ -272,13 +272,9 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
 def _protested_clause_subject(noun: "Token") -> list[tuple["Token", str]]:
     """"Despite protests, the government refused ...", "amid protests, the ministry raised fuel prices": protests
     named as the circumstance of what someone does are aimed at that someone."""
-    from herald.events.rules import ADJUNCT_PREPS
-
+    while noun.dep_ == "conj":  # "despite protests and lobbying": the first conjunct holds the preposition
+        noun = noun.head
     head = noun.head
-    while noun.dep_ == "conj" and head.dep_ == "conj":
-        head = head.head
-    if noun.dep_ == "conj":
-        noun, head = head, head.head
     if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in ADJUNCT_PREPS:
         return []
     verb = head.head

@@ -22,7 +22,7 @@ from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Ca
                                  conditional_commitment, fold_reason, frame_mode, intent_to_cooperate, merge_battles,
                                  merge_noun_subjects, obligation_candidates, readiness_candidates)
 from herald.events.replies import Accusers, reply_recipient
-from herald.events.semantics import argument_problem, kind_of, verbal_attack
+from herald.events.semantics import STATE_SECTORS, argument_problem, kind_of, verbal_attack
 from herald.events.syntax import is_passive, prep_objects
 from herald.records import Actor, Article, Event, Span
 
@@ -54,7 +54,6 @@ STANDALONE_NOUNS = frozenset({"ASSAULT", "PROTEST", "CONSULT", "RETREAT", "MOBIL
 # Ottawa drop..."), or in the purpose of the act ("deployed to push back the rebels").
 COMPLEMENT_AIMED = frozenset({"REQUEST", "THREATEN"})
 PURPOSE_AIMED = frozenset({"MOBILIZE", "CONSULT", "AID", "ASSAULT", "COERCE"})
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # Words for a country's state in "anti-X" modifiers.
 STATE_WORDS = frozenset({"government", "regime", "state", "establishment"})
 # Stances whose object may be a policy or decision rather than its author ("criticised the bill").

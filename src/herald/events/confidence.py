@@ -26,15 +26,19 @@ def bucket(event: Event) -> str:
 
 
 @lru_cache(maxsize=1)
-def calibration() -> dict[str, float]:
+def _calibration_file() -> dict:
     text = (resources.files("herald.events") / "data" / "calibration.json").read_text(encoding="utf-8")
-    return {k: v["confidence"] for k, v in json.loads(text)["buckets"].items()}
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, float]:
+    return {k: v["confidence"] for k, v in _calibration_file()["buckets"].items()}
 
 
 def calibration_source() -> str:
     """The gold file the table was fitted on (checked on another one: tests/events/test_quality.py)."""
-    text = (resources.files("herald.events") / "data" / "calibration.json").read_text(encoding="utf-8")
-    return json.loads(text)["gold"]
+    return _calibration_file()["gold"]
 
 
 def calibrated_confidence(event: Event) -> float:

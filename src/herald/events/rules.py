@@ -10,7 +10,7 @@ from herald.actors.phrases import token_arrays
 from herald.events.arguments import Arguments, subject_candidates, verb_forms_of
 from herald.events.lexicon import TriggerEntry
 from herald.events.match import TriggerMatch
-from herald.events.syntax import is_passive, prep_objects, to_infinitive
+from herald.events.syntax import ADJUNCT_PREPS, is_passive, prep_objects, to_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -32,10 +32,6 @@ COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE"})
 # "accused it of [providing]", "urged him to work with partners to [stop]"). Not advcl: "threatened tariffs after
 # the EU [levied] one" reports two events.
 _FRAME_PATH = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "nsubjpass", "acomp"})
-# Prepositions of circumstance, not of content: "despite protests, the government refused to ..." does not refuse the
-# protests.
-ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "during", "following", "since", "because", "while",
-                           "as", "upon", "until", "like", "unlike", "besides", "throughout"})
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from herald.events.arguments import RELATIVE_PRONOUNS
 from herald.nlp.morph import noun_forms
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ __all__ = ["NounClasses", "argument_problem", "kind_of", "noun_classes", "verbal
 
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 GROUP_ENTITIES = frozenset({"ORG", "GPE"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Kinds that never act in a political event, whatever the verb.
 NOT_AGENTS = frozenset({"hazard", "vehicle", "animal", "product", "market"})
 # Kinds that are not harmed, seized or aimed at in a political event.
@@ -191,23 +191,23 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
             if "hazard" in kinds and cause.lower_ not in VIOLENT_WORDS:
                 return f"harm caused by '{cause.text}' (a {'/'.join(sorted(kinds))}), not by an actor"
     patient = patient_tokens[0] if patient_tokens else None
-    if patient is not None and (event_type in PATIENT_CHECKED or (event_type, mode) in PATIENT_CHECKED_SENSES):
-        kinds = kind_of(patient, classes)
-        if not _harmless(kinds, NOT_PATIENTS):
-            return f"'{patient.text}' is a {'/'.join(sorted(kinds & NOT_PATIENTS))}, not a party to a political event"
+    patient_kinds = kind_of(patient, classes) if patient is not None else frozenset()
+    if patient is not None and (event_type in PATIENT_CHECKED or (event_type, mode) in PATIENT_CHECKED_SENSES) and \
+            not _harmless(patient_kinds, NOT_PATIENTS):
+        return (f"'{patient.text}' is a {'/'.join(sorted(patient_kinds & NOT_PATIENTS))}, not a party to a political "
+                "event")
     themes = [c for c in trigger.children if c.dep_ == "dobj"]
     if event_type in OFFERED and any("courtesy" in kind_of(t, classes) for t in themes):
         return f"offering or receiving '{themes[0].text}' is a courtesy, not a {event_type}"
     if event_type == "AID" and recipient is not None and (recipient.resolved_by or "").startswith("target") and \
-            patient is not None and not kind_of(patient, classes) & {"person", "group"} and \
+            patient is not None and not patient_kinds & {"person", "group"} and \
             not _public(actor):
         return f"'{patient.text}' is an activity or a thing, and no state or public body aids it"
     if event_type == "ACCUSE" and mode == "investigate" and not patient_tokens and not _public(actor):
         return "an investigation of no one named, by no state or public body (an internal review)"
-    if (event_type, mode) in HUMAN_PATIENT and patient is not None and recipient is None:
-        kinds = kind_of(patient, classes)
-        if not kinds & {"person", "group"}:
-            return f"'{patient.text}' is not a person: nothing is {mode}d"
+    if (event_type, mode) in HUMAN_PATIENT and patient is not None and recipient is None and \
+            not patient_kinds & {"person", "group"}:
+        return f"'{patient.text}' is not a person: nothing is {mode}d"
     if event_type == "AID" and not actor_tokens:
         return "aid or rescue by no one the text names ('were rescued') is not a political event"
     if actor is None and event_type != "ASSAULT" and (
@@ -229,4 +229,5 @@ def verbal_attack(event_type: str, entry: "TriggerEntry", patient_tokens: Sequen
     patient = patient_tokens[0]
     if patient.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES:
         return False
-    return "abstract" in kind_of(patient) and "person" not in kind_of(patient)
+    kinds = kind_of(patient)
+    return "abstract" in kinds and "person" not in kinds

@@ -7,6 +7,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Prepositions of circumstance, not of content: "despite protests, the government refused to ..." does not refuse the
+# protests, and the protests are aimed at the government.
+ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "during", "following", "since", "because", "while",
+                           "as", "upon", "until", "like", "unlike", "besides", "throughout"})
+
 
 def is_passive(verb: "Token") -> bool:
     """"was killed", "killed by", "a journalist arrested over...", "..., killed in an airstrike" (a participle)."""
