@@ -9,6 +9,7 @@ What a run teaches is merged into the KB afterwards (herald.ingestion).
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,11 +22,11 @@ from herald.records import Article, ArticleResult, Event, Failure
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from herald.actors import ActorKB, ActorResolver
     from herald.events import EventCoder
-    from herald.places import PlaceResolver
+    from herald.places import ArticlePlaces, PlaceResolver
     from herald.time import TimeTagger
 
 log = logging.getLogger(__name__)
@@ -120,8 +121,6 @@ class Pipeline:
     def analyse(self, article: Article, doc: "Doc", trace: list[dict] | None = None) -> ArticleResult:
         """All stages after the parse, for one article. `trace` collects the coder's reasons (herald explain)."""
         from herald.events.confidence import calibrated_confidence
-        from herald.places import location_for
-        from herald.time import date_for
 
         times = self.times.tag(doc, article.published, article.text)
         places = self.places.find(doc, article)
@@ -132,12 +131,11 @@ class Pipeline:
         for number, item in enumerate(coded):
             event = item.event
             event.id = f"{article.id}#{number}"
-            event.date = date_for(item.trigger, times, article.published, event.modality)
-            event.location = location_for(item.trigger, places)
+            situate(event, item.trigger, times, places, article.published)
             fill_country_from_context(event, main_country)
             event.confidence = calibrated_confidence(event)
             events.append(event)
-        return ArticleResult(article=article, events=events, places=list(places.places), times=times,
+        return ArticleResult(article=article, events=events, places=places.mentions(), times=times,
                              actors=list(actors.mentions))
 
 
@@ -155,6 +153,20 @@ def batches(items: Iterable[Article | Failure], batch_size: int) -> Iterator[lis
                 batch, articles = [], 0
     if batch:
         yield batch
+
+
+def situate(event: Event, trigger: "Token", times: list, places: "ArticlePlaces", published: "dt.date") -> None:
+    """The event's date (from its clause, else its tense) and place (from its clause, else the story's focus when
+    the event is local to it)."""
+    from herald.events.ontology import load_ontology
+    from herald.places import location_for
+    from herald.time import date_for
+
+    event.date = date_for(trigger, times, published, event.modality, verbal=event.quad_class in (1, 3))
+    transnational = load_ontology().special_countries  # IGO, UNO, NGO...: not places
+    sides = {side.country for side in (event.actor, event.recipient)
+             if side is not None and side.country and side.country not in transnational}
+    event.location = location_for(trigger, places, countries=sides)
 
 
 def fill_country_from_context(event: Event, main_country: str | None) -> None:

@@ -115,6 +115,7 @@ class Place:
     lon: float | None = None
     feature: str | None = None  # GeoNames feature code (PPLC, PPLA, PCLI, ADM1...)
     source: str = "text"  # text | dateline | article (the place the story is about, not said of this event)
+    kind: str = "name"  # name | adjective (a demonym or nationality adjective standing for its country: "Russian")
 
     def to_event_dict(self) -> dict[str, Any]:
         """The `location` block of an event record."""
@@ -126,7 +127,7 @@ class Place:
         """One line of `herald places`."""
         return {"article_id": article_id, "text": self.text, "start": self.start, "end": self.end,
                 "geonames_id": self.geonames_id, "name": self.name, "country": self.country,
-                "admin1": self.admin1, "lat": self.lat, "lon": self.lon, "feature": self.feature}
+                "admin1": self.admin1, "lat": self.lat, "lon": self.lon, "feature": self.feature, "kind": self.kind}
 
 
 @dataclass(slots=True)

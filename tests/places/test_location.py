@@ -58,3 +58,30 @@ def test_the_town_of_and_coordinated_verbs(parse, token):
     doc, found = parse("Officials met in the town of Jacmel and signed an agreement on water supplies.")
     assert where(found, token(doc, "met"))[:2] == ("Jacmel", "HTI")
     assert where(found, token(doc, "signed"))[:2] == ("Jacmel", "HTI")
+
+
+FOCUSED_ON_BRUSSELS = ("Farmers protested in Brussels on Monday. Police in Brussels used water cannon. Tractors "
+                       "blocked streets in Brussels for hours. Sweden's environment minister praised the farmers. "
+                       "Belgian ministers thanked the police.")
+
+
+def test_the_story_focus_places_only_events_local_to_it(parse, token):
+    doc, found = parse(FOCUSED_ON_BRUSSELS)
+    assert found.focus is not None and found.focus.name == "Brussels"
+    # a side in the focus's country, or a nationality of the focus's country in the sentence: the focus is a fair guess
+    assert where(found, token(doc, "thanked"), countries={"BEL"}) == ("Brussels", "BEL", "article")
+    assert where(found, token(doc, "thanked"), countries={"SWE"}) == ("Brussels", "BEL", "article")
+    assert where(found, token(doc, "praised"), countries=set()) == ("Brussels", "BEL", "article")
+    # only sides known to be from elsewhere, and nothing in the sentence ties the event to the focus: unknown
+    assert where(found, token(doc, "praised"), countries={"SWE"}) is None
+
+
+def test_nationality_adjectives_are_mentions_of_their_country_not_event_places(parse):
+    doc, found = parse("Russian troops shelled a village near the border, and two Kenyans were hurt. "
+                       "North American markets fell.")
+    adjectives = {(p.text, p.country, p.kind, p.feature) for p in found.adjectives}
+    assert adjectives == {("Russian", "RUS", "adjective", "PCLI"), ("Kenyans", "KEN", "adjective", "PCLI")}
+    assert all(p.kind == "name" for p in found.places)  # event location reads these only
+    mentions = found.mentions()
+    assert [p.start for p in mentions] == sorted(p.start for p in mentions)
+    assert mentions[0].to_mention_dict("a1")["kind"] == "adjective"

@@ -101,12 +101,54 @@ def test_report_time_dates_the_report_itself(nlp, tagger):
     "Clashes have intensified in recent days.",
     "The government approved the budget.",
 ])
-def test_no_usable_cue_gives_the_publication_date(nlp, tagger, text):
+def test_a_past_event_without_a_cue_is_before_the_story_not_on_its_day(nlp, tagger, text):
     trigger = {"feuded", "visited", "intensified", "approved"} & {t.text for t in nlp(text)}
     ref = _date(nlp, tagger, text, trigger.pop(), D(2021, 10, 17))
     assert ref.source == "publication" and ref.text is None
-    assert (ref.start_date, ref.end_date, ref.granularity) == (D(2021, 10, 17), D(2021, 10, 17), "day")
-    assert ref.value == "2021-10-17"
+    assert (ref.start_date, ref.end_date, ref.granularity) == (None, D(2021, 10, 17), "before")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Ankara is threatening retaliation against Washington.", "threatening"),
+    ("Protesters gather outside parliament to demand new elections.", "gather"),
+])
+def test_a_present_event_without_a_cue_happens_on_the_publication_day(nlp, tagger, text, trigger):
+    ref = _date(nlp, tagger, text, trigger, D(2021, 10, 17))
+    assert (ref.start_date, ref.end_date, ref.granularity, ref.source) == \
+        (D(2021, 10, 17), D(2021, 10, 17), "day", "publication")
+
+
+@pytest.mark.parametrize("modality", ["future", "hypothetical"])
+def test_a_future_or_possible_event_without_a_cue_has_no_date(nlp, tagger, modality):
+    assert _date(nlp, tagger, "The two leaders will meet to discuss the border.", "meet", D(2021, 10, 17),
+                 modality) is None
+
+
+def test_reported_speech_dates_the_saying_not_the_reported_act(nlp, tagger):
+    text = "Officials said on Friday that militants attacked a convoy."
+    ref = _date(nlp, tagger, text, "attacked", D(2021, 10, 17))
+    assert ref.granularity == "before" and ref.start_date is None
+
+
+def test_a_verbal_act_takes_the_time_of_the_report_just_before_it(nlp, tagger):
+    text = "The envoy said Friday that the talks had stalled. He called for an immediate ceasefire."
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == "called")
+    times = tagger.tag(doc, D(2025, 3, 15))
+    assert date_for(token, times, D(2025, 3, 15), verbal=True).start_date == D(2025, 3, 14)
+    assert date_for(token, times, D(2025, 3, 15), verbal=False).granularity == "before"
+
+
+@pytest.mark.parametrize("text, trigger, dated", [
+    ("Rebels seized the fort more than 150 years ago.", "seized", False),  # 1871: no year written
+    ("Rebels seized the fort in 1848.", "seized", True),
+    ("Rebels seized the fort in the 1800s.", "seized", True),
+])
+def test_a_date_far_from_the_story_needs_its_year_written(nlp, tagger, text, trigger, dated):
+    ref = _date(nlp, tagger, text, trigger, D(2021, 10, 17))
+    assert (ref.source == "text") is dated
+    if dated:
+        assert ref.start_date.year < 1900
 
 
 def test_neighbouring_sentence_gives_the_news_peg(nlp, tagger):
@@ -116,8 +158,8 @@ def test_neighbouring_sentence_gives_the_news_peg(nlp, tagger):
     assert ref.start_date == D(2025, 3, 11) and ref.text == "on Tuesday"
     doc = nlp(text)
     token = next(t for t in doc if t.text == "took")
-    assert date_for(token, tagger.tag(doc, D(2025, 3, 12)), D(2025, 3, 12), neighbours=False).source == \
-        "publication"
+    assert date_for(token, tagger.tag(doc, D(2025, 3, 12)), D(2025, 3, 12), neighbours=False).granularity == \
+        "before"
 
 
 def test_tag_text_with_and_without_the_parse(nlp):

@@ -199,7 +199,7 @@ def evaluate_corpus(name: str, folder: Path, limit: int | None = None, nlp=None,
     fill_gold_countries(docs, resolver.gazetteer)
     counts = Counts()
     for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32)):
-        score_document(gold, resolver.find(doc).places, counts)
+        score_document(gold, resolver.find(doc).mentions(), counts)
     return counts
 
 

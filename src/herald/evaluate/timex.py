@@ -121,8 +121,11 @@ def voa_dev_dates(gold_path: Path | str = VOA_GOLD, corpus_path: Path | str = VO
                   **date_options: Any) -> dict[str, Any]:
     """For each gold event with a date: find its trigger, parse the article, call date_for; exact-interval accuracy."""
     from herald.nlp import load_nlp
+    from herald.events.ontology import load_ontology
     from herald.time import date_for
     from herald.time.tagger import _default_tagger
+
+    types = load_ontology().types
 
     nlp = load_nlp()
     tagger = _default_tagger()
@@ -152,13 +155,17 @@ def voa_dev_dates(gold_path: Path | str = VOA_GOLD, corpus_path: Path | str = VO
                 if trigger is None:
                     outcome["trigger_not_found"] += 1
                     continue
-                ref = date_for(trigger, times, published, modality=event.get("modality") or "asserted", **date_options)
-                exact = _iso(ref.start_date) == gold_date["start"] and _iso(ref.end_date) == gold_date["end"]
+                kind = event["event"][0] if isinstance(event["event"], list) else event["event"]
+                verbal = kind in types and types[kind].quad_class in (1, 3)
+                ref = date_for(trigger, times, published, modality=event.get("modality") or "asserted",
+                               verbal=verbal, **date_options)
+                exact = ref is not None and _iso(ref.start_date) == gold_date["start"] \
+                    and _iso(ref.end_date) == gold_date["end"]
                 outcome["exact"] += exact
                 if errors is not None and not exact:
                     errors.append({"article": article_id, "trigger": event["trigger"], "gold": gold_date,
-                                   "pred": {"text": ref.text, "start": _iso(ref.start_date),
-                                            "end": _iso(ref.end_date), "source": ref.source},
+                                   "pred": ref and {"text": ref.text, "start": _iso(ref.start_date),
+                                                    "end": _iso(ref.end_date), "source": ref.source},
                                    "sentence": sentence["sentence"]})
     n = outcome["n"]
     return {"events_with_date": n, "exact": outcome["exact"], "accuracy": round(outcome["exact"] / n, 4) if n else None,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from herald.places.syntax import LOCATIVE_PREPS, is_verb, passable
@@ -39,7 +39,12 @@ class ArticlePlaces:
     focus: Place | None = None  # the place the story is mostly about (first and most used locative place)
     token_places: dict[int, Place] = field(default_factory=dict)  # token index -> place (mentions in the body)
     qualifiers: set[int] = field(default_factory=set)  # token indices of qualifiers ("Kenya" in "Lamu, Kenya")
+    adjectives: list[Place] = field(default_factory=list)  # "Russian", "Kenyans": mentions of a country, not places
     gazetteer: "Gazetteer | None" = None
+
+    def mentions(self) -> list[Place]:
+        """Every toponym mention, names and adjectives, by offset (what `herald places` writes)."""
+        return sorted(self.places + self.adjectives, key=_start)
 
     def place_at(self, token: Token) -> Place | None:
         return self.token_places.get(token.i)
@@ -105,6 +110,7 @@ def build_article_places(doc: Doc, recognition: "Recognition", resolved: list[tu
             locative[key] += 1
             first_locative.setdefault(key, (mention.start, place))
     found.places.sort(key=_start)
+    found.adjectives = _adjectives(recognition, found.places, gazetteer)
     top = max(weights.values(), default=0.0)
     found.countries = {iso3: w / top for iso3, w in weights.most_common()} if top else {}
     if locative:
@@ -113,6 +119,21 @@ def build_article_places(doc: Doc, recognition: "Recognition", resolved: list[tu
         found.focus = first_locative[key][1]
     found.dateline_local = _dateline_is_local(doc, found, recognition)
     return found
+
+
+def _adjectives(recognition: "Recognition", places: list[Place], gazetteer: "Gazetteer | None") -> list[Place]:
+    """The demonyms outside every place name, as mentions of their country (kind "adjective")."""
+    if gazetteer is None:
+        return []
+    out = []
+    for demonym in recognition.demonyms:
+        if any(p.start is not None and p.start < demonym.end and demonym.start < p.end for p in places):
+            continue
+        entry = gazetteer.country(demonym.country)
+        place = entry.to_place(demonym.text, demonym.start, demonym.end) if entry is not None else \
+            Place(text=demonym.text, start=demonym.start, end=demonym.end, country=demonym.country)
+        out.append(replace(place, kind="adjective"))
+    return out
 
 
 def _dateline_is_local(doc: Doc, found: ArticlePlaces, recognition: "Recognition") -> bool:

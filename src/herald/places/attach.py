@@ -35,11 +35,13 @@ _CLIMB_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj", "
 
 
 def location_for(trigger: Token, found: ArticlePlaces, *, use_dateline: bool = True,
-                 fallback: str | None = "focus") -> Place | None:
+                 fallback: str | None = "focus", countries: frozenset[str] | set[str] = frozenset()) -> Place | None:
     """Where the event whose trigger head word is `trigger` happened, or None when the text does not say.
 
     `fallback="focus"` (the default) gives events that neither their sentence nor a local dateline place the
-    place the article is about (its most used locative place), never the dateline of a story told from afar;
+    place the article is about (its most used locative place), never the dateline of a story told from afar, and
+    only when the event is local to it: one of its sides (`countries`, the actors' ISO3 codes) or a place or
+    nationality its sentence names is in the focus's country, or no side has a known country.
     `fallback=None` returns None for them instead."""
     place = _attached(trigger, found) or _in_phrase_of(trigger, found)
     located: list[tuple[Token, Place]] = []
@@ -51,9 +53,21 @@ def location_for(trigger: Token, found: ArticlePlaces, *, use_dateline: bool = T
     local = found.dateline is not None and found.dateline_local
     if use_dateline and local and not _sentence_elsewhere(located, found):
         return found.dateline
-    if fallback == "focus" and found.focus is not None and not local:
+    if fallback == "focus" and found.focus is not None and not local and _local_to_focus(trigger, found, countries):
         return replace(found.focus, source="article")  # not said of this event: the place the story is about
     return None
+
+
+def _local_to_focus(trigger: Token, found: ArticlePlaces, countries: frozenset[str] | set[str]) -> bool:
+    """Is the article's focus a fair guess for this event: no side of it is known to be elsewhere, or a side, a
+    place or a nationality of its sentence is in the focus's country ("India and Mauritius upgraded ties" in a
+    story about Mauritius: yes; "Sweden's Thunberg met leaders" in a story focused on Brussels: no)."""
+    focus = found.focus.country if found.focus is not None else None
+    if not countries or focus is None or focus in countries:
+        return True
+    sentence = trigger.sent
+    return any(place.country == focus for place in found.mentions()
+               if place.start is not None and sentence.start_char <= place.start < sentence.end_char)
 
 
 def _with_country(place: Place, found: ArticlePlaces) -> Place:

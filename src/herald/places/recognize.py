@@ -80,7 +80,12 @@ class Mention:
 class Recognition:
     mentions: list[Mention] = field(default_factory=list)
     dateline: Dateline | None = None
-    demonym_countries: list[str] = field(default_factory=list)  # ISO3 of each demonym, in order
+    demonyms: list[DemonymMention] = field(default_factory=list)  # nationality adjectives, in order
+
+    @property
+    def demonym_countries(self) -> list[str]:
+        """ISO3 of each demonym, in order."""
+        return [d.country for d in self.demonyms]
 
 
 def _trim(span: Span) -> Span | None:
@@ -117,24 +122,35 @@ def _split_commas(span: Span) -> list[Span]:
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
 
 
-def _demonym_countries(text: str, table: dict[str, str | None]) -> list[str]:
-    """ISO3 of every demonym in the text ("Belgian", "South African"), in order."""
-    out: list[str] = []
+@dataclass(frozen=True, slots=True)
+class DemonymMention:
+    """A nationality adjective or demonym standing for its country ("Russian troops", "two Kenyans")."""
+
+    text: str
+    start: int
+    end: int
+    country: str  # ISO3
+
+
+def _demonyms(text: str, table: dict[str, str | None]) -> list[DemonymMention]:
+    """Every demonym of a single country in the text ("Belgian", "South African"), in order."""
+    out: list[DemonymMention] = []
     words = [(m.group(), m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
     skip = False
-    for k, (word, _start, end) in enumerate(words):
+    for k, (word, start, end) in enumerate(words):
         if skip:
             skip = False
             continue
         if k + 1 < len(words) and words[k + 1][1] == end + 1:
-            iso3 = table.get(f"{word} {words[k + 1][0]}")
-            if iso3:
-                out.append(iso3)
+            pair = f"{word} {words[k + 1][0]}"
+            if pair in table:  # "South African"; "North American" spans no single country
+                if table[pair]:
+                    out.append(DemonymMention(pair, start, words[k + 1][2], table[pair]))
                 skip = True
                 continue
         iso3 = table.get(word)
         if iso3:
-            out.append(iso3)
+            out.append(DemonymMention(word, start, end, iso3))
     return out
 
 
@@ -191,7 +207,7 @@ class ToponymRecognizer:
         taken: set[int] = set()  # token indices already in a mention
         if found.dateline:
             found.mentions.extend(self._dateline_mentions(doc, found.dateline, taken))
-        found.demonym_countries = _demonym_countries(text, table)
+        found.demonyms = _demonyms(text, table)
         ents = _entities(doc)
         for ent in ents:
             label = ent.label_

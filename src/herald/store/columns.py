@@ -74,7 +74,7 @@ def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
         return block
 
     date = None
-    if row.get("date_start") is not None or row.get("date_text"):
+    if row.get("date_start") is not None or row.get("date_end") is not None or row.get("date_text"):
         date = {"text": row.get("date_text"), "start": iso(row.get("date_start")), "end": iso(row.get("date_end")),
                 "granularity": row.get("date_granularity"), "source": row.get("date_source")}
     location = None

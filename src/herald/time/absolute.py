@@ -171,7 +171,10 @@ def resolve_decade(m: re.Match[str], ctx: Context) -> Resolution | None:
         first = (ctx.published.year // 100) * 100 + tens
         if first > ctx.published.year:
             first -= 100
-    interval = cal.part(cal.decade(first), (m.group("mod") or "").lower())
+    if first % 100 == 0 and first < 2000:  # "the 1800s" is the century 1800-1899, not its first decade
+        interval = cal.part(cal.century(first // 100 + 1), (m.group("mod") or "").lower())
+    else:
+        interval = cal.part(cal.decade(first), (m.group("mod") or "").lower())
     return Resolution("DATE", interval.value, interval)
 
 

@@ -3,17 +3,24 @@
 Order of preference, within the trigger's sentence: an expression attached to the trigger itself (its prepositional
 phrase, its clause, a relative clause on the trigger noun), then one of the trigger's clause, then the nearest other
 dated expression of the sentence; never the time of a report ("officials said Sunday that troops shelled...").
-Without a usable cue the event gets the publication date, marked `source="publication"`.
+Then a specific day in a neighbouring sentence (the story's news peg); for a verbal act, also the time of the report
+just before it ("X said Friday ... He called for ..."). An expression far from the story's time (before publication
+- 100 years or after publication + 10 years) dates an event only when it writes its year ("in 1848", "the 1800s").
+
+Without a usable cue the clause's tense decides: an event told in the present happens on the publication day
+(`source="publication"`, granularity "day"); a past event is "some time before the story" (`start` None, `end` the
+publication day, granularity "before"); a future or hypothetical event has no date (None).
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from herald.records import TimeRef
-from herald.time.tense import governing_verb
+from herald.time.tense import governing_verb, verb_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,6 +34,8 @@ REPORTING_VERBS = frozenset({
     "wrote", "according", "insist", "insisted", "acknowledge", "acknowledged", "disclose", "disclosed", "reveal",
     "revealed", "estimate", "estimated",
 })
+_WRITTEN_YEAR = re.compile(r"\b\d{3,4}s?\b(?!\s+(?:years?|decades?|centuries|months?|weeks?|days?)\b)"
+                           r"|\bcentur(?:y|ies)\b|\bmillenni", re.IGNORECASE)
 _CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass", "advcl", "acomp", "attr", "oprd"})
 # Leading words kept in the event's `date.text`: the cue as a reader sees it ("in September 2021").
 _CUE_PREPOSITIONS = frozenset({"in", "on", "since", "over", "during", "for", "at", "by", "until", "through",
@@ -34,23 +43,31 @@ _CUE_PREPOSITIONS = frozenset({"in", "on", "since", "over", "during", "for", "at
 
 
 def publication_date(published: dt.date) -> TimeRef:
-    """The fallback date of an event: the day of publication."""
+    """The date of an event told in the present with no cue: the day of publication."""
     return TimeRef(text=None, start_date=published, end_date=published, granularity="day",
                    value=published.isoformat(), source="publication")
 
 
-def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modality: str = "asserted", *,
-             neighbours: bool = True, same_sentence_any: bool = True) -> TimeRef:
-    """The TimeRef that dates the event whose trigger (head word) is `trigger`, or the publication date.
+def before_publication(published: dt.date) -> TimeRef:
+    """The date of a past event with no cue: some time before the story, not a day."""
+    return TimeRef(text=None, start_date=None, end_date=published, granularity="before", value="PAST_REF",
+                   source="publication")
 
-    `same_sentence_any`: an expression of the trigger's sentence attached elsewhere may date it (not a report's
-    time); `neighbours`: failing that, a specific day in the sentence before or after it (the story's news peg)."""
+
+def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modality: str = "asserted", *,
+             verbal: bool = False, neighbours: bool = True, same_sentence_any: bool = True) -> TimeRef | None:
+    """The TimeRef that dates the event whose trigger (head word) is `trigger`; without a cue, the publication day
+    (present), "before" the publication (past) or None (future, hypothetical).
+
+    `verbal`: the event is a statement (a request, accusation, threat...), which the time of the report just
+    before it dates; `same_sentence_any`: an expression of the trigger's sentence attached elsewhere may date it
+    (not a report's time); `neighbours`: failing that, a specific day in the sentence before or after it."""
     if isinstance(published, dt.datetime):
         published = published.date()
     doc = trigger.doc
     sentence = trigger.sent
     best: tuple[tuple[int, int], TimeRef, bool] | None = None
-    for ref in _dated(times, sentence.start_char, sentence.end_char):
+    for ref in _dated(times, sentence.start_char, sentence.end_char, published):
         span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -61,9 +78,9 @@ def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modalit
         if best is None or key < best[0]:
             best = (key, ref, since_clause)
     if best is None:
-        found = _from_neighbours(trigger, times) if neighbours else None
+        found = _from_neighbours(trigger, times, published, verbal) if neighbours else None
         if found is None:
-            return publication_date(published)
+            return undated(trigger, published, modality)
         best = ((3, 0), found, False)
     _, ref, since_clause = best
     if modality == "future" and ref.end_date is not None and ref.end_date < published:
@@ -73,14 +90,43 @@ def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modalit
     return with_cue(ref, doc)
 
 
-def _dated(times: list[TimeRef], start: int, end: int) -> list[TimeRef]:
-    """Expressions within [start, end) that give a calendar interval ("now", "recently" and bare durations don't)."""
+def undated(trigger: "Token", published: dt.date, modality: str = "asserted") -> TimeRef | None:
+    """The date of an event that no expression dates, from its modality and the tense of its clause."""
+    if modality in ("future", "hypothetical"):
+        return None
+    verb = governing_verb(trigger)
+    if verb_tense(verb) is None and _present(verb):
+        return publication_date(published)  # "Ankara is threatening retaliation", "protesters gather"
+    return before_publication(published)
+
+
+def _present(verb: "Token") -> bool:
+    """A verb in the present tense, simple or progressive ("says", "are protesting"), not a past form."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _dated(times: list[TimeRef], start: int, end: int, published: dt.date) -> list[TimeRef]:
+    """Expressions within [start, end) that give a calendar interval ("now", "recently" and bare durations don't)
+    within the story's time, or that write their year."""
     return [ref for ref in times if ref.start is not None and ref.end is not None and ref.start_date is not None
-            and start <= ref.start < end and not (ref.value or "").endswith("_REF")]
+            and start <= ref.start < end and not (ref.value or "").endswith("_REF") and _plausible(ref, published)]
 
 
-def _from_neighbours(trigger: "Token", times: list[TimeRef]) -> TimeRef | None:
-    """A specific day in the sentence just before the trigger's, else just after it, that is not a report's time."""
+def _plausible(ref: TimeRef, published: dt.date) -> bool:
+    """Inside [publication - 100 years, publication + 10 years], or a year written in the expression."""
+    low = published.year - 100
+    inside = ref.start_date is not None and (low, published.month, published.day) <= \
+        (ref.start_date.year, ref.start_date.month, ref.start_date.day) and \
+        (ref.end_date or ref.start_date).year <= published.year + 10
+    return inside or bool(_WRITTEN_YEAR.search(ref.text or ""))
+
+
+def _from_neighbours(trigger: "Token", times: list[TimeRef], published: dt.date, verbal: bool = False) \
+        -> TimeRef | None:
+    """A specific day in the sentence just before the trigger's, else just after it, that is not a report's time
+    (for a verbal act, the report's time in the sentence before is its own time)."""
     doc, sentence = trigger.doc, trigger.sent
     neighbours = []
     if sentence.start > 0:
@@ -88,8 +134,8 @@ def _from_neighbours(trigger: "Token", times: list[TimeRef]) -> TimeRef | None:
     if sentence.end < len(doc):
         neighbours.append((doc[sentence.end].sent, False))
     for other, before in neighbours:
-        refs = [ref for ref in _dated(times, other.start_char, other.end_char)
-                if _specific(ref) and not _is_report_time(doc, ref)]
+        refs = [ref for ref in _dated(times, other.start_char, other.end_char, published)
+                if _specific(ref) and ((verbal and before) or not _is_report_time(doc, ref))]
         if refs:
             return refs[-1] if before else refs[0]
     return None

@@ -19,6 +19,8 @@ WEEKDAY = (r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
            r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.)")
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# "1800 UTC", "0600 GMT", "1430 hours": a 24-hour clock time, not a year
+CLOCK_ZONE = r"(?:UTC|GMT|BST|CET|CEST|EET|EEST|[ECMP][SD]T|IST|JST|AEST|AEDT|hours|hrs|local\s+time|Z)\b"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
           rf"(?:[\s-](?:{_ONES}))?|{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
@@ -110,7 +112,7 @@ def rules() -> tuple[Rule, ...]:
                 |(?:this|last|next)\s+year))?""", 1, "month"),
         # 2021 / fiscal 1990 / early 2020 / the end of 1994
         _rule("year", rf"""(?:(?P<mod>{EDGE})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY)
-                [\s-]*)?\b(?P<year>{YEAR})\b(?!\s*(?:%|percent|[-/]\d|,\d|\.\d))""", 0, "digit"),
+                [\s-]*)?\b(?P<year>{YEAR})\b(?!\s*(?:%|percent|[-/]\d|,\d|\.\d|{CLOCK_ZONE}))""", 0, "digit"),
         _rule("decade", r"""(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>1[0-9]{2}0|20[0-9]0)'?s
                 |'(?P<short>[0-9]0)s)\b""", 2, "digit"),
         _rule("century", rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century\b", 2, "word"),
