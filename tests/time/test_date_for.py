@@ -167,3 +167,9 @@ def test_tag_text_with_and_without_the_parse(nlp):
     raw = {r.text: r.start_date for r in tag_text(text, D(2021, 10, 17))}
     parsed = {r.text: r.start_date for r in tag_text(text, D(2021, 10, 17), nlp=nlp)}
     assert raw == parsed == {"Friday": D(2021, 10, 22), "August": D(2021, 8, 1)}
+
+
+def test_a_clause_that_says_recently_does_not_take_the_neighbours_news_peg(nlp, tagger):
+    text = "Gunmen stormed a hotel in the capital on Tuesday. The minister recently visited the city."
+    ref = _date(nlp, tagger, text, "visited", D(2025, 3, 12))
+    assert ref.granularity == "before" and ref.start_date is None

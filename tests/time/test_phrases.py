@@ -100,6 +100,7 @@ CASES = [
      D(2022, 6, 30), "range"),
     ("A vote is expected later this year.", SUN, "later this year", "2021", D(2021, 10, 18), D(2021, 12, 31),
      "range"),
+    ("The town was founded in the 1800s.", SUN, "the 1800s", "18", D(1800, 1, 1), D(1899, 12, 31), "range"),
     ("The dam was built a decade ago.", SUN, "a decade ago", "2011", D(2011, 1, 1), D(2011, 12, 31), "year"),
     ("Troops entered the city on March 3, 2020. Protests broke out the same day.", SUN, "the same day",
      "2020-03-03", D(2020, 3, 3), D(2020, 3, 3), "day"),
@@ -138,6 +139,8 @@ NOT_DATES = [
     ("Resolution 1701 was adopted.", SUN, "1701"),
     ("Turnout reached 2020 percent of the target.", SUN, "2020"),
     ("She was appointed at the age of 39.", SUN, "39"),
+    ("The airport reopened at 2 p.m. ET (1800 UTC).", SUN, "1800"),
+    ("The strike began at 0600 GMT.", SUN, "0600"),
 ]
 
 

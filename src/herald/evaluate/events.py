@@ -124,6 +124,9 @@ def score_level(gold_rows: list[dict], preds: list[dict], level: str) -> LevelSc
 def attribute_accuracy(pairs: Iterable[tuple[dict, dict]]) -> dict[str, Any]:
     n: Counter = Counter()
     for pred, gold in pairs:
+        n["matched"] += 1  # how many dates and places came from the text, not a fallback (publication, focus)
+        n["date_text"] += (pred.get("date") or {}).get("source") == "text"
+        n["loc_text"] += (pred.get("location") or {}).get("source") in ("text", "dateline")
         gold_date, pred_date = gold.get("date"), pred.get("date") or {}
         if gold_date:
             n["date_n"] += 1
@@ -141,7 +144,7 @@ def attribute_accuracy(pairs: Iterable[tuple[dict, dict]]) -> dict[str, Any]:
             n["mod_ok"] += pred.get("modality", "asserted") == gold["modality"]
     out: dict[str, Any] = {}
     for key, total in (("date_exact", "date_n"), ("date_overlap", "date_n"), ("loc_country", "loc_n"),
-                       ("loc_name", "loc_n"), ("mod_ok", "mod_n")):
+                       ("loc_name", "loc_n"), ("mod_ok", "mod_n"), ("date_text", "matched"), ("loc_text", "matched")):
         out[key] = round(n[key] / n[total], 4) if n[total] else None
         out[total] = n[total]
     return out
@@ -180,6 +183,8 @@ def format_report(result: dict[str, Any]) -> str:
     lines.append(f"date exact {result['date_exact']} overlap {result['date_overlap']} (n={result['date_n']}); "
                  f"location country {result['loc_country']} name {result['loc_name']} (n={result['loc_n']}); "
                  f"modality {result['mod_ok']} (n={result['mod_n']})")
+    lines.append(f"from the text (not a fallback): date {result['date_text']}, location {result['loc_text']} "
+                 f"(n={result['matched']} matched events)")
     for name, v in result.get("dyad_by_type", {}).items():
         lines.append(f"  {name:10} tp {v['tp']:3} fp {v['fp']:3} fn {v['fn']:3} F1 {v['f1']:.3f}")
     return "\n".join(lines)

@@ -65,6 +65,10 @@ def render(result: dict[str, Any]) -> str:
             m = r[level]
             lines.append(f"| {name} | {level} P / R / F1 | {m['precision']:.3f} / {m['recall']:.3f} / "
                          f"**{m['f1']:.3f}** (tp {m['tp']} fp {m['fp']} fn {m['fn']}) |")
+        lines.append(f"| {name} | date exact / location country (matched events) | **{_share(r['date_exact'])}** "
+                     f"(n={r['date_n']}) / **{_share(r['loc_country'])}** (n={r['loc_n']}) |")
+        lines.append(f"| {name} | dated / placed from the text, not a fallback | {_share(r['date_text'])} / "
+                     f"{_share(r['loc_text'])} (n={r['matched']}) |")
     gsr = result["plover-gsr"]
     lines.append(f"| plover-gsr | records with an event of the gold type | **{gsr['coverage']:.3f}** "
                  f"({gsr['with_gold_type']}/{gsr['records']}) |")
@@ -77,6 +81,10 @@ def render(result: dict[str, Any]) -> str:
         lines.append(f"| petr2-validation | {level} P / R / F1 | {m['precision']:.3f} / {m['recall']:.3f} / "
                      f"**{m['f1']:.3f}** |")
     return "\n".join(lines)
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:

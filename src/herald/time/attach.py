@@ -78,7 +78,8 @@ def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modalit
         if best is None or key < best[0]:
             best = (key, ref, since_clause)
     if best is None:
-        found = _from_neighbours(trigger, times, published, verbal) if neighbours else None
+        own_cue = _has_own_cue(trigger, times)  # "recently", "for years", "150 years ago": not the news peg
+        found = _from_neighbours(trigger, times, published, verbal) if neighbours and not own_cue else None
         if found is None:
             return undated(trigger, published, modality)
         best = ((3, 0), found, False)
@@ -88,6 +89,18 @@ def date_for(trigger: "Token", times: list[TimeRef], published: dt.date, modalit
     if since_clause and ref.start_date is not None and ref.start_date <= published:
         ref = dataclasses.replace(ref, end_date=published, granularity="range")
     return with_cue(ref, doc)
+
+
+def _has_own_cue(trigger: "Token", times: list[TimeRef]) -> bool:
+    """Does an expression of the trigger's own clause say when, even one that gives no usable date?"""
+    doc, sentence = trigger.doc, trigger.sent
+    for ref in times:
+        if ref.start is None or ref.end is None or not sentence.start_char <= ref.start < sentence.end_char:
+            continue
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is not None and len(span) and _attachment(span.root, trigger)[0] in (0, 1):
+            return True
+    return False
 
 
 def undated(trigger: "Token", published: dt.date, modality: str = "asserted") -> TimeRef | None:
@@ -115,12 +128,16 @@ def _dated(times: list[TimeRef], start: int, end: int, published: dt.date) -> li
 
 
 def _plausible(ref: TimeRef, published: dt.date) -> bool:
+    return plausible_date(ref.start_date, ref.end_date, ref.text, published)
+
+
+def plausible_date(start: dt.date | None, end: dt.date | None, text: str | None, published: dt.date) -> bool:
     """Inside [publication - 100 years, publication + 10 years], or a year written in the expression."""
-    low = published.year - 100
-    inside = ref.start_date is not None and (low, published.month, published.day) <= \
-        (ref.start_date.year, ref.start_date.month, ref.start_date.day) and \
-        (ref.end_date or ref.start_date).year <= published.year + 10
-    return inside or bool(_WRITTEN_YEAR.search(ref.text or ""))
+    first, last = start or end, end or start
+    inside = first is not None and last is not None and \
+        (published.year - 100, published.month, published.day) <= (first.year, first.month, first.day) and \
+        last.year <= published.year + 10
+    return inside or bool(_WRITTEN_YEAR.search(text or ""))
 
 
 def _from_neighbours(trigger: "Token", times: list[TimeRef], published: dt.date, verbal: bool = False) \
