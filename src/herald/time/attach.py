@@ -98,7 +98,10 @@ def _has_own_cue(trigger: "Token", times: list[TimeRef]) -> bool:
         if ref.start is None or ref.end is None or not sentence.start_char <= ref.start < sentence.end_char:
             continue
         span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        if span is not None and len(span) and _attachment(span.root, trigger)[0] in (0, 1):
+        if span is None or not len(span) or (ref.type == "DURATION" and span.start > 0
+                                             and doc[span.start - 1].lower_ == "to"):
+            continue  # "sentenced to 73 months" is a term, not a time
+        if _attachment(span.root, trigger)[0] in (0, 1):
             return True
     return False
 
