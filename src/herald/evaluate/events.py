@@ -124,9 +124,6 @@ def score_level(gold_rows: list[dict], preds: list[dict], level: str) -> LevelSc
 def attribute_accuracy(pairs: Iterable[tuple[dict, dict]]) -> dict[str, Any]:
     n: Counter = Counter()
     for pred, gold in pairs:
-        n["matched"] += 1  # how many dates and places came from the text, not a fallback (publication, focus)
-        n["date_text"] += (pred.get("date") or {}).get("source") == "text"
-        n["loc_text"] += (pred.get("location") or {}).get("source") in ("text", "dateline")
         gold_date, pred_date = gold.get("date"), pred.get("date") or {}
         if gold_date:
             n["date_n"] += 1
@@ -144,13 +141,25 @@ def attribute_accuracy(pairs: Iterable[tuple[dict, dict]]) -> dict[str, Any]:
             n["mod_ok"] += pred.get("modality", "asserted") == gold["modality"]
     out: dict[str, Any] = {}
     for key, total in (("date_exact", "date_n"), ("date_overlap", "date_n"), ("loc_country", "loc_n"),
-                       ("loc_name", "loc_n"), ("mod_ok", "mod_n"), ("date_text", "matched"), ("loc_text", "matched")):
+                       ("loc_name", "loc_n"), ("mod_ok", "mod_n")):
         out[key] = round(n[key] / n[total], 4) if n[total] else None
         out[total] = n[total]
     return out
 
 
-def evaluate(gold_rows: list[dict], preds: list[dict], by_type: bool = False) -> dict[str, Any]:
+def text_shares(pairs: Iterable[tuple[dict, dict]]) -> dict[str, Any]:
+    """How many matched events were dated and placed from the text, not by a fallback (publication, story focus)."""
+    pairs = list(pairs)
+    dated = sum((pred.get("date") or {}).get("source") == "text" for pred, _ in pairs)
+    placed = sum((pred.get("location") or {}).get("source") in ("text", "dateline") for pred, _ in pairs)
+    n = len(pairs)
+    return {"matched": n, "date_text": round(dated / n, 4) if n else None,
+            "loc_text": round(placed / n, 4) if n else None}
+
+
+def evaluate(gold_rows: list[dict], preds: list[dict], by_type: bool = False,
+             sources: bool = False) -> dict[str, Any]:
+    """The shared scorer's figures (same keys, same values); `sources` adds `text_shares`."""
     result: dict[str, Any] = {
         "sentences": len(gold_rows),
         "gold_events": sum(1 for row in gold_rows for g in row["events"] if not g.get("optional")),
@@ -166,6 +175,8 @@ def evaluate(gold_rows: list[dict], preds: list[dict], by_type: bool = False) ->
                 k: {"tp": v[0], "fp": v[1], "fn": v[2], "f1": round(LevelScore(*v).f1, 3)}
                 for k, v in sorted(score.by_type.items(), key=lambda kv: str(kv[0]))}
     result.update(attribute_accuracy(type_pairs))
+    if sources:
+        result.update(text_shares(type_pairs))
     return result
 
 
@@ -183,8 +194,9 @@ def format_report(result: dict[str, Any]) -> str:
     lines.append(f"date exact {result['date_exact']} overlap {result['date_overlap']} (n={result['date_n']}); "
                  f"location country {result['loc_country']} name {result['loc_name']} (n={result['loc_n']}); "
                  f"modality {result['mod_ok']} (n={result['mod_n']})")
-    lines.append(f"from the text (not a fallback): date {result['date_text']}, location {result['loc_text']} "
-                 f"(n={result['matched']} matched events)")
+    if "matched" in result:
+        lines.append(f"from the text (not a fallback): date {result['date_text']}, location {result['loc_text']} "
+                     f"(n={result['matched']} matched events)")
     for name, v in result.get("dyad_by_type", {}).items():
         lines.append(f"  {name:10} tp {v['tp']:3} fp {v['fp']:3} fn {v['fn']:3} F1 {v['f1']:.3f}")
     return "\n".join(lines)

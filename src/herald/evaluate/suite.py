@@ -38,7 +38,7 @@ def _sentence_gold(name: str, gold: Path, paths: list[Path], pipeline: Pipeline,
     if save is not None:
         with open(save / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             fh.writelines(json_line(r) + "\n" for r in predicted)
-    return evaluate(read_jsonl(gold), predicted)
+    return evaluate(read_jsonl(gold), predicted, sources=True)
 
 
 def run_suite(shared: Path, pipeline: Pipeline, save: Path | None = None) -> dict[str, Any]:
