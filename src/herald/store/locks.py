@@ -1,0 +1,56 @@
+"""Why a store cannot be opened, said so the user knows what to do: DuckDB lets one process at a time open a file
+read-write, so `herald ingest` on a store a running `herald serve` holds must go through that server."""
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from pathlib import Path
+
+_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def open_error(path: str, error: Exception) -> str:
+    """The message of the StoreError raised when DuckDB refuses to open `path`."""
+    found = _HOLDER.search(str(error))
+    if not found:
+        return f"cannot open the store {path}: {error}"
+    pid = found["pid"]
+    command = command_line(pid)
+    holder = shlex.join(command) if command else found["program"]
+    if "serve" not in command:
+        return (f"the store {path} is in use by process {pid} ({holder}): DuckDB lets only one process write to a "
+                "store at a time. Wait for it to finish or stop it, then run this command again.")
+    url = f"http://{option(command, '--host') or '127.0.0.1'}:{option(command, '--port') or '8000'}"
+    watched = option(command, "--watch")
+    if watched and not Path(watched).is_absolute():
+        try:
+            watched = str(Path(os.readlink(f"/proc/{pid}/cwd")) / watched)
+        except OSError:
+            pass
+    drop = (f"put the files in {watched}, the folder this server watches" if watched else
+            f"restart it as `herald serve --db {path} --watch DIR` and put the files in DIR (live mode)")
+    return (f"the store {path} is held by a running `herald serve` (PID {pid}: {holder}): DuckDB lets only one "
+            f"process write to a store, and the server is it. Let the server code the articles: {drop}, or POST "
+            f"them as JSON (as in a .jsonl file) to {url}/api/articles with 'Authorization: Bearer <token>' (a server "
+            "started with --token-file or HERALD_API_TOKEN). Or stop the server and run this command again.")
+
+
+def command_line(pid: str) -> list[str]:
+    """The command line of a process (Linux /proc), or [] when it cannot be read."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return []
+    parts = [part.decode("utf-8", "replace") for part in raw.split(b"\0") if part]
+    return [Path(parts[0]).name, *parts[1:]] if parts else []
+
+
+def option(command: list[str], name: str) -> str | None:
+    """The value of `--name VALUE` or `--name=VALUE` in a command line."""
+    for index, part in enumerate(command):
+        if part == name and index + 1 < len(command):
+            return command[index + 1]
+        if part.startswith(name + "="):
+            return part[len(name) + 1:]
+    return None
