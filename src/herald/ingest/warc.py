@@ -95,7 +95,7 @@ def _article(record, source: str, limits: Limits) -> Article | Failure:
             raise ArticleTooLarge(f"page is longer than {limits.max_bytes:,} bytes")
         missing = getattr(record.raw_stream, "limit", 0)  # bytes the record announced but the file lacks
         if missing:
-            raise UnreadableArticle(f"the record is truncated: the file ends {missing:,} bytes short of the record's end")
+            raise UnreadableArticle(f"the record is truncated: the file ends {missing:,} bytes short of its end")
         if crawled is None:
             raise UnreadableArticle("the record has no valid WARC-Date and the page states no date")
         return parse_html(body, article_id=article_id, source=source, limits=limits, fallback_date=crawled,
