@@ -21,7 +21,7 @@ BOILERPLATE = ("Subscribe to our newsletter", "Copyright 2024 Example Daily", "M
 def page_html(title: str, story: str, published: str | None = None) -> str:
     """A news page: navigation, the article, related links and a footer around it."""
     meta = f'<meta property="article:published_time" content="{published}">' if published else ""
-    paragraphs = "".join(f"<p>{sentence.strip()}.</p>" for sentence in story.split(". ") if sentence.strip(". "))
+    paragraphs = "".join(f"<p>{sentence.rstrip('.')}.</p>" for sentence in story.split(". ") if sentence.strip())
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>{meta}</head><body>"
             "<header><nav><a href='/'>Home</a> | <a href='/world'>World</a> | <a href='/sport'>Sport</a></nav>"
             f"<p>{BOILERPLATE[0]}</p></header>"
@@ -46,3 +46,9 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], warc_date
                                                warc_headers_dict={"WARC-Date": warc_date})
             writer.write_record(record)
     return path
+
+
+VISIT_STORY = ("The president of Argentina visited Brasilia on Tuesday and signed an agreement with Brazil on "
+               "energy cooperation, the two governments said in a joint statement.")
+TRADE_STORY = ("Uruguay imposed new tariffs on imports of steel from Paraguay on Thursday, and the government of "
+               "Paraguay threatened to file a complaint with the regional trade bloc, officials said.")

@@ -10,7 +10,8 @@ from herald.ingest import Limits, read_articles
 from herald.ingest.html import id_from_url
 from herald.records import Article, Failure
 
-from tests.ingest.pages import BOILERPLATE, BORDER_STORY, PORT_STORY, PROTEST_STORY, page_html, write_warc
+from tests.ingest.pages import (BOILERPLATE, BORDER_STORY, PORT_STORY, PROTEST_STORY, TRADE_STORY, page_html,
+                                write_warc)
 
 HTML = "text/html; charset=utf-8"
 
@@ -32,6 +33,13 @@ def test_html_page_keeps_the_article_and_drops_the_boilerplate(tmp_path):
     assert not article.text.startswith("Port reopens")  # the headline is the title, not the body's first line
     for noise in (*BOILERPLATE, "Football results", "Home"):
         assert noise not in article.text
+
+
+def test_short_page_keeps_no_boilerplate(tmp_path):
+    page = tmp_path / "tariffs.html"
+    page.write_text(page_html("Steel tariffs", TRADE_STORY), encoding="utf-8")
+    [article] = list(read_articles([page]))
+    assert article.text == TRADE_STORY  # one paragraph: the newsletter box and the menu stay out
 
 
 def test_html_page_without_a_date_takes_the_file_date(tmp_path):

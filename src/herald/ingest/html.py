@@ -43,7 +43,9 @@ def _parse(data: bytes | str, *, article_id: str, source: str, limits: Limits, f
     if len(raw) > limits.max_bytes:
         raise ArticleTooLarge(f"page has {len(raw):,} bytes; the limit is {limits.max_bytes:,}")
     try:
-        document = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False,
+        # favor_precision: on short pages the default recall keeps a newsletter box or a menu line as text.
+        document = trafilatura.bare_extraction(raw, url=url, with_metadata=True, favor_precision=True,
+                                               include_comments=False,
                                                include_tables=False, include_images=False,
                                                date_extraction_params=DATE_SEARCH)
     except Exception as exc:  # noqa: BLE001 - a page that breaks the extractor is one failed article
