@@ -30,10 +30,13 @@ def open_error(path: str, error: Exception) -> str:
             pass
     drop = (f"put the files in {watched}, the folder this server watches" if watched else
             f"restart it as `herald serve --db {path} --watch DIR` and put the files in DIR (live mode)")
-    return (f"the store {path} is held by a running `herald serve` (PID {pid}: {holder}): DuckDB lets only one "
-            f"process write to a store, and the server is it. Let the server code the articles: {drop}, or POST "
-            f"them as JSON (as in a .jsonl file) to {url}/api/articles with 'Authorization: Bearer <token>' (a server "
-            "started with --token-file or HERALD_API_TOKEN). Or stop the server and run this command again.")
+    token_file = option(command, "--token-file")
+    token = (f"the token in {token_file}" if token_file else
+             "if the server was started with HERALD_API_TOKEN, that token")
+    return (f"the store {path} is held by a running `herald serve` (PID {pid}: {holder}), and DuckDB lets no "
+            f"process write to a store that another process has open. Let the server code the articles: {drop}, or "
+            f"POST them as JSON (as in a .jsonl file) to {url}/api/articles with 'Authorization: Bearer <token>' "
+            f"({token}). Or stop the server and run this command again.")
 
 
 def command_line(pid: str) -> list[str]:
