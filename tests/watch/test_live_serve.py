@@ -1,7 +1,7 @@
 """Live mode end to end: a real `herald serve --watch DIR` process (uvicorn on a free loopback port, a new DuckDB
 file). Files dropped in the folder (.txt, .jsonl, .html, .warc.gz, and broken ones) show up through the API and in
 the dashboard (headless Debian Chromium) without a restart; `herald ingest` on the store the server holds says how
-to go through the server."""
+to go through the server, and `herald ingest --server` does."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.api.support import HERALD, live_server
+from tests.api.support import HERALD, TOKEN, live_server
 from tests.ingest.pages import (BORDER_STORY, PORT_STORY, PROTEST_STORY, TRADE_STORY, VISIT_STORY, page_html,
                                 write_warc)
 from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS, Browsing
@@ -25,9 +25,10 @@ def live(tmp_path_factory):
     work = tmp_path_factory.mktemp("live-serve")
     folder = work / "incoming"
     folder.mkdir()
-    with live_server(work / "live.duckdb", work, token=None,
+    with live_server(work / "live.duckdb", work, token=TOKEN,
                      extra_args=("--watch", str(folder), "--watch-interval", "0.5")) as server:
         server.folder = folder
+        server.token_file = work / "token"  # written by live_server
         yield server
 
 
@@ -69,7 +70,7 @@ def drop_articles(folder: Path) -> None:
 
 def test_health_reports_the_idle_watcher(live, http):
     health = http.get("/api/health").json()
-    assert health["events"] == 0 and health["writes_enabled"] is False  # no token: POST stays closed
+    assert health["events"] == 0 and health["writes_enabled"] is True
     watcher = health["watcher"]
     assert watcher["running"] is True and watcher["directory"] == str(live.folder.resolve())
     assert (watcher["files_seen"], watcher["articles_processed"], watcher["articles_failed"]) == (0, 0, 0)
@@ -141,4 +142,23 @@ def test_ingest_into_the_held_store_says_how_to_go_through_the_server(live, tmp_
     assert "[E003]" in message and "held by a running `herald serve`" in message
     assert f"PID {live.process.pid}" in message
     assert f"put the files in {live.folder}, the folder this server watches" in message
-    assert f"{live.url}/api/articles" in message and "Bearer" in message
+    assert f"`herald ingest PATH... --server {live.url} --token-file {live.token_file}`" in message
+
+
+def test_ingest_through_the_server(live, http, tmp_path):
+    story = tmp_path / "late-visit.txt"
+    story.write_text(f"date 2024-05-11 Visit\n\n{VISIT_STORY} The two presidents will meet again in June.\n",
+                     encoding="utf-8")
+    (tmp_path / "bad id.txt").write_text(f"date 2024-05-11 Talks\n\n{BORDER_STORY} Talks go on.\n", encoding="utf-8")
+    args = [str(HERALD), "ingest", str(tmp_path), "--server", live.url, "--no-progress"]
+    done = subprocess.run([*args, "--token-file", str(live.token_file)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "2 articles: 1 processed (1 new" in done.stderr and "1 failed" in done.stderr
+    assert "bad id" in done.stderr and "the API would refuse it" in done.stderr  # named, and the rest went on
+    article = http.get("/api/articles/late-visit").json()
+    assert "meet again in June" in article["text"] and article["events"]
+
+    wrong = tmp_path.parent / "wrong-token"
+    wrong.write_text("not-the-servers-token-0000", encoding="utf-8")
+    refused = subprocess.run([*args, "--token-file", str(wrong)], capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "HTTP 403" in refused.stderr and "token is not valid" in refused.stderr

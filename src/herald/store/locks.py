@@ -31,12 +31,13 @@ def open_error(path: str, error: Exception) -> str:
     drop = (f"put the files in {watched}, the folder this server watches" if watched else
             f"restart it as `herald serve --db {path} --watch DIR` and put the files in DIR (live mode)")
     token_file = option(command, "--token-file")
-    token = (f"the token in {token_file}" if token_file else
-             "if the server was started with HERALD_API_TOKEN, that token")
+    through = (f"`herald ingest PATH... --server {url} --token-file {token_file}`" if token_file else
+               f"`herald ingest PATH... --server {url}` with HERALD_API_TOKEN set to the server's token (if it was "
+               "started with one)")
     return (f"the store {path} is held by a running `herald serve` (PID {pid}: {holder}), and DuckDB lets no "
             f"process write to a store that another process has open. Let the server code the articles: {drop}, or "
-            f"POST them as JSON (as in a .jsonl file) to {url}/api/articles with 'Authorization: Bearer <token>' "
-            f"({token}). Or stop the server and run this command again.")
+            f"send them to it with {through}, which POSTs them to {url}/api/articles. Or stop the server and run this "
+            "command again.")
 
 
 def command_line(pid: str) -> list[str]:
