@@ -54,7 +54,8 @@ def test_new_and_changed_files_are_coded_once_and_remembered(tmp_path, folder, p
         watcher = watcher_on(store, folder, pipelines)
         assert watcher.scan_once() == 3
         status = watcher.status()
-        assert (status.files_seen, status.files_coded, status.articles_processed, status.articles_failed) == (3, 3, 3, 0)
+        counts = (status.files_seen, status.files_coded, status.articles_processed, status.articles_failed)
+        assert counts == (3, 3, 3, 0)
         assert status.events == store.count("events") > 0 and status.last_scan and status.last_error is None
         ids = {r["id"] for r in store.rows("SELECT id FROM articles")}
         assert ids == {"peru-bolivia", "wire-1", "port"}
