@@ -45,6 +45,9 @@ def register(app: typer.Typer) -> None:
 
         from herald.api import ApiConfig, create_app
 
+        if watch is not None and not watch.is_dir():
+            typer.echo(f"herald: cannot watch {watch}: no such folder", err=True)
+            raise typer.Exit(2)
         config = ApiConfig.from_sources(db, token_file=token_file, max_body_bytes=int(max_body_mb * 1_000_000),
                                         watch_dir=watch, watch_interval=watch_interval)
         if not config.store_writable and not db.exists():
