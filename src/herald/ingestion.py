@@ -61,7 +61,7 @@ def count_articles(paths: Iterable[str]) -> int | None:
         files = files_under(path) if path.is_dir() else [path]
         for file in files:
             kind = kind_of(file)
-            if kind == "txt" or kind is None or not file.exists():
+            if kind not in ("jsonl", "jsonl.gz") or not file.exists():  # a WARC file counts as one
                 total += 1
                 continue
             opener = gzip.open if kind == "jsonl.gz" else open

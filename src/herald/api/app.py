@@ -25,11 +25,17 @@ def create_app(config: ApiConfig, *, pipeline_factory: PipelineFactory = default
     """Open the store (read-only unless a token enables writes) and build the app over it."""
     from herald.web import mount_dashboard
 
-    database = Database(config.db, writable=config.writes_enabled)
+    database = Database(config.db, writable=config.store_writable)
+    ingestor = Ingestor(database, config, pipeline_factory)
+    watcher = folder_watcher(config, database, ingestor)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if watcher is not None:
+            watcher.start()
         yield
+        if watcher is not None:
+            watcher.stop()
         database.close()
 
     app = FastAPI(title="Herald", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -38,7 +44,8 @@ def create_app(config: ApiConfig, *, pipeline_factory: PipelineFactory = default
                               "server's token.")
     app.state.config = config
     app.state.database = database
-    app.state.ingestor = Ingestor(database, config, pipeline_factory)
+    app.state.ingestor = ingestor
+    app.state.watcher = watcher
     app.include_router(router)
     mount_dashboard(app)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -48,6 +55,17 @@ def create_app(config: ApiConfig, *, pipeline_factory: PipelineFactory = default
     app.add_middleware(SecurityHeadersMiddleware)
     log.info("serving %s (%s)", config.db, "writes enabled" if config.writes_enabled else "read-only")
     return app
+
+
+def folder_watcher(config: ApiConfig, database: Database, ingestor: Ingestor):
+    """`serve --watch`: a Watcher writing through the server's single writer and sharing its pipeline."""
+    if config.watch_dir is None:
+        return None
+    from herald.ingest import Limits
+    from herald.watch import FolderScanner, Watcher
+
+    return Watcher(FolderScanner(config.watch_dir), database.writer, ingestor.pipelines,
+                   limits=Limits(max_chars=config.max_article_chars), interval=config.watch_interval)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

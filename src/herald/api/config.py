@@ -5,6 +5,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from herald.errors import ConfigError
 
@@ -21,14 +22,22 @@ class ApiConfig:
     max_body_bytes: int = 5_000_000  # request bodies (POST /api/articles)
     max_articles_per_request: int = 100
     max_article_chars: int = 200_000  # one article's body in a POST
+    watch_dir: Path | None = None  # `herald serve --watch DIR`: code files appearing there (the server writes)
+    watch_interval: float = 2.0  # seconds between two scans of watch_dir
 
     @property
     def writes_enabled(self) -> bool:
+        """POST /api/articles is open (to holders of the token)."""
         return self.token is not None
+
+    @property
+    def store_writable(self) -> bool:
+        """The server holds the store read-write: it takes POSTs or watches a folder."""
+        return self.writes_enabled or self.watch_dir is not None
 
     @classmethod
     def from_sources(cls, db: str | Path, *, token_file: str | Path | None = None,
-                     env: Mapping[str, str] | None = None, **limits: int) -> "ApiConfig":
+                     env: Mapping[str, str] | None = None, **limits: Any) -> "ApiConfig":
         """The token comes from `token_file` if given, else from the HERALD_API_TOKEN environment variable."""
         return cls(db=Path(db), token=load_token(token_file, os.environ if env is None else env), **limits)
 

@@ -4,9 +4,11 @@ DuckDB lets one process open a file read-write, and then no other process may op
 be shared between processes. So:
 - writes disabled (no token): the file is opened read-only; `herald events`, `herald sql` and other read-only
   servers can read it at the same time.
-- writes enabled: this process is the file's single writer. Every request reads through its own cursor (a separate
-  DuckDB connection to the same database, seeing committed data), and ingestion (pipeline + write) is serialised by
-  one lock. Stop the server before running `herald ingest` on the same file, or POST the articles to it instead.
+- writes enabled (a token) or a watched folder (`serve --watch`): this process is the file's single writer. Every
+  request reads through its own cursor (a separate DuckDB connection to the same database, seeing committed data,
+  so new events show at once), and ingestion (pipeline + write) is serialised by one lock; the folder watcher
+  writes through the same lock, batch by batch. Stop the server before running `herald ingest` on the same file,
+  or let the server code the articles (POST them, or drop them in the watched folder).
 """
 from __future__ import annotations
 

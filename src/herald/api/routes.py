@@ -19,8 +19,13 @@ router = APIRouter(prefix="/api")
 
 @router.get("/health", tags=["meta"])
 def health(request: Request, store: Reader) -> dict[str, Any]:
-    """Liveness, and whether this server accepts writes."""
-    return {"status": "ok", "events": store.count("events"), "writes_enabled": request.app.state.config.writes_enabled}
+    """Liveness, whether this server accepts writes, and (with `serve --watch`) the folder watcher's state: running,
+    directory, files seen and coded, articles processed and failed, events, last scan time, last error."""
+    body = {"status": "ok", "events": store.count("events"), "writes_enabled": request.app.state.config.writes_enabled}
+    watcher = getattr(request.app.state, "watcher", None)
+    if watcher is not None:
+        body["watcher"] = watcher.status().to_dict()
+    return body
 
 
 @router.get("/summary", tags=["analysis"])

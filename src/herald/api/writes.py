@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -20,6 +19,7 @@ from herald.ingest.checks import check_body
 from herald.ingest.formats import parse_date
 from herald.ingest.reader import failure_from
 from herald.ingestion import store_results
+from herald.lazy_pipeline import LazyPipeline, PipelineFactory
 from herald.records import Article, ArticleResult, Failure
 
 if TYPE_CHECKING:
@@ -66,9 +66,6 @@ class ArticlesIn(BaseModel):
     articles: list[ArticleIn] = Field(..., min_length=1)
 
 
-PipelineFactory = Callable[["ActorKB"], "Pipeline"]
-
-
 def default_pipeline(kb: "ActorKB") -> "Pipeline":
     from herald.pipeline import Pipeline
 
@@ -79,9 +76,7 @@ class Ingestor:
     def __init__(self, database: Database, config: ApiConfig, pipeline_factory: PipelineFactory = default_pipeline):
         self.database = database
         self.limits = Limits(max_chars=config.max_article_chars)
-        self._factory = pipeline_factory
-        self._pipeline: Pipeline | None = None
-        self._learned: ActorKB | None = None
+        self.pipelines = LazyPipeline(pipeline_factory)  # shared with the folder watcher (serve --watch)
 
     def ingest(self, posted: list[ArticleIn]) -> dict[str, Any]:
         items: list[Article | Failure] = []
@@ -93,14 +88,12 @@ class Ingestor:
             except ArticleError as exc:
                 items.append(failure_from(exc, article.id, SOURCE))
         with self.database.writer() as store:  # one ingestion at a time; readers go on meanwhile
-            if self._pipeline is None:
-                self._pipeline = self._factory(store.load_actor_kb())
-                self._learned = store.load_actor_kb()
+            pipeline, learned = self.pipelines.get(store)
             results: list[ArticleResult] = []
             failures: list[Failure] = []
-            for item in self._pipeline.run(items):
+            for item in pipeline.run(items):
                 (failures if isinstance(item, Failure) else results).append(item)
-            stats = store_results(store, results, failures, self._learned)
+            stats = store_results(store, results, failures, learned)
             written = set(stats.written_ids)
         log.info("POST: %d articles, %d written, %d events, %d failed", len(posted), len(written), stats.events,
                  len(failures))

@@ -15,7 +15,8 @@ from herald.pipeline import PipelineOptions
 from herald.records import ArticleResult, Failure
 from herald.runner import Counts, report_failure, run_pipeline
 
-PathsArg = typer.Argument(..., help="Article files (.txt, .jsonl, .jsonl.gz), directories, or - for stdin.")
+PathsArg = typer.Argument(..., help="Article files (.txt, .jsonl, .jsonl.gz, .html, .htm, .warc, .warc.gz), "
+                                     "directories, or - for stdin.")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write here instead of standard output.")
 FailuresOpt = typer.Option(None, "--failures", help="Write one JSON line per failed article here.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the pipeline once).")

@@ -48,13 +48,40 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         Console().print(table)
 
 
+def _ingest_through(server: str, paths: list[str], token_file: Optional[Path], limits: Limits) -> None:
+    import os
+
+    from herald.api.client import post_paths
+    from herald.api.config import TOKEN_ENV, load_token
+
+    if not server.startswith(("http://", "https://")):
+        raise typer.BadParameter(f"--server must be an http:// or https:// URL, got {server!r}")
+    token = load_token(token_file, os.environ)
+    if token is None:
+        raise typer.BadParameter(f"--server needs the server's token: --token-file FILE or {TOKEN_ENV}")
+    summary = post_paths(paths, server, token, limits)
+    typer.echo(summary.describe(), err=True)
+    if summary.processed == 0:
+        typer.echo("herald: nothing could be read", err=True)
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(paths: list[str] = PathsArg, db: Path = DbOpt, failures: Optional[Path] = FailuresOpt,
                workers: int = WorkersOpt, actors: Optional[list[Path]] = ActorsOpt,
                triggers: Optional[list[Path]] = TriggersOpt, max_chars: int = MaxCharsOpt,
-               progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar.")) -> None:
+               progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+               server: Optional[str] = typer.Option(
+                   None, "--server", help="Let the running `herald serve` at this URL code and store the articles "
+                                          "(for a store it holds); needs its token."),
+               token_file: Optional[Path] = typer.Option(
+                   None, "--token-file", help="With --server: file holding the server's API token (else "
+                                              "HERALD_API_TOKEN).")) -> None:
         """Code articles and store articles, events and failures in DuckDB. Re-ingesting adds nothing."""
+        if server is not None:
+            _ingest_through(server, paths, token_file, Limits(max_chars=max_chars))
+            return
         from herald.ingestion import ingest_paths
 
         options = pipeline_options(actors, triggers)

@@ -1,4 +1,5 @@
-"""Ingest: article files (`.txt`, `.jsonl`, `.jsonl.gz`), directories and stdin -> Article or Failure records."""
+"""Ingest: article files (`.txt`, `.jsonl`, `.jsonl.gz`, web pages `.html`/`.htm`, WARC crawls `.warc`/`.warc.gz`),
+directories and stdin -> Article or Failure records."""
 from herald.ingest.checks import Limits, content_hash
 from herald.ingest.reader import read_articles
 

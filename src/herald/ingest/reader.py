@@ -16,21 +16,25 @@ from herald.records import Article, Failure
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".warc", ".warc.gz")
+TEXT_KINDS = ("txt", "jsonl", "jsonl.gz")  # the article formats of docs/SCHEMA.md (what `herald spark` reads)
+KINDS = (*TEXT_KINDS, "html", "warc")  # plus web pages and WARC crawls
+_SUFFIX_KIND = ((".jsonl.gz", "jsonl.gz"), (".jsonl", "jsonl"), (".txt", "txt"), (".html", "html"),
+                (".htm", "html"), (".warc.gz", "warc"), (".warc", "warc"))
 
 
 def kind_of(path: Path) -> str | None:
-    """`txt`, `jsonl`, `jsonl.gz` or None for files Herald does not read."""
+    """`txt`, `jsonl`, `jsonl.gz`, `html` (.html, .htm), `warc` (.warc, .warc.gz) or None for other files."""
     name = path.name.lower()
-    for suffix in (".jsonl.gz", ".jsonl", ".txt"):
+    for suffix, kind in _SUFFIX_KIND:
         if name.endswith(suffix):
-            return suffix[1:]
+            return kind
     return None
 
 
-def files_under(folder: Path) -> list[Path]:
-    """The files Herald reads under `folder`, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and kind_of(p))
+def files_under(folder: Path, kinds: tuple[str, ...] = KINDS) -> list[Path]:
+    """The files Herald reads under `folder` (of `kinds`), in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and kind_of(p) in kinds)
 
 
 def stem_of(path: Path) -> str:
@@ -54,7 +58,7 @@ def read_articles(paths: Iterable[str | Path], limits: Limits | None = None,
         if path.is_dir():
             files = files_under(path)
             if not files:
-                log.warning("no .txt, .jsonl or .jsonl.gz files under %s", path)
+                log.warning("no %s files under %s", ", ".join(SUFFIXES), path)
             for file in files:
                 yield from _read_file(file, limits)
         elif path.is_file():
@@ -72,6 +76,16 @@ def _read_file(path: Path, limits: Limits) -> Iterator[Article | Failure]:
     kind = kind_of(path)
     if kind == "txt":
         yield _read_txt(path, limits)
+        return
+    if kind == "html":
+        from herald.ingest.html import read_html_file
+
+        yield read_html_file(path, limits)
+        return
+    if kind == "warc":
+        from herald.ingest.warc import read_warc
+
+        yield from read_warc(path, limits)
         return
     try:
         raw: BinaryIO = gzip.open(path, "rb") if kind == "jsonl.gz" else open(path, "rb")

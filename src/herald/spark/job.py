@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from herald.errors import ConfigError, InputError
-from herald.ingest.reader import files_under, kind_of
+from herald.ingest.reader import TEXT_KINDS, files_under, kind_of
 from herald.spark.partition import JSONL, TXT, JobSettings, code_batches
 from herald.spark.rows import EVENT_SELECT, PARTITION_COLUMN, article_schema, combined_schema, failure_schema
 
@@ -51,14 +51,14 @@ def input_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
             raise InputError("herald spark reads files, not standard input")
         if "://" in raw:
             kind = kind_of(Path(raw.rstrip("/")))
-            if kind is None:
+            if kind not in TEXT_KINDS:
                 raise InputError(f"{raw}: name .jsonl, .jsonl.gz or .txt files (globs allowed)")
             (txt if kind == TXT else jsonl).append(raw)
             continue
         path = Path(raw)
         if path.is_dir():
-            files = files_under(path)
-        elif path.is_file() and kind_of(path):
+            files = files_under(path, TEXT_KINDS)
+        elif path.is_file() and kind_of(path) in TEXT_KINDS:
             files = [path]
         elif path.exists():
             raise InputError(f"{raw}: unsupported file type (expected .txt, .jsonl, .jsonl.gz)")

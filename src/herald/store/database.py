@@ -14,6 +14,7 @@ from herald.errors import QueryError, StoreError
 from herald.records import ArticleResult, Failure
 from herald.store.columns import (EVENT_COLUMN_NAMES, EVENT_COLUMNS, article_row, arrow_schema, event_row,
                                   row_to_record, rows_to_arrow)
+from herald.store.locks import open_error
 from herald.store.schema import ARTICLE_COLUMNS, DDL, FAILURE_COLUMNS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class Store:
         try:
             con = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {path}: {exc}") from None
+            raise StoreError(open_error(path, exc)) from None
         store = cls(con, path, read_only)
         store._migrate()
         return store

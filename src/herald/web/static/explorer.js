@@ -8,17 +8,22 @@
   const limit = 50;
   const offset = Math.max(0, Number(query.get("offset") || 0));
   H.status("Loading…");
-  try {
-    const [page, summary] = await Promise.all([
-      H.api("/api/events", H.withValues(query, {limit, offset})),
-      H.api("/api/summary", filters),
-    ]);
-    renderSummary(summary);
-    renderTimeline(summary);
-    renderPage(page);
-    H.status(page.total ? "" : "No events match these filters.");
-  } catch (error) {
-    H.status(error.message, true);
+  await load();
+  H.live(load);  // live mode: redraw when the watcher has stored new events
+
+  async function load() {
+    try {
+      const [page, summary] = await Promise.all([
+        H.api("/api/events", H.withValues(query, {limit, offset})),
+        H.api("/api/summary", filters),
+      ]);
+      renderSummary(summary);
+      renderTimeline(summary);
+      renderPage(page);
+      H.status(page.total ? "" : "No events match these filters.");
+    } catch (error) {
+      H.status(error.message, true);
+    }
   }
 
   function renderSummary(s) {
@@ -42,6 +47,7 @@
     const totals = months.map((m) => s.monthly.filter((r) => r.month === m).reduce((a, r) => a + r.events, 0));
     const range = H.focusRange(months, totals);
     const div = document.getElementById("timeline");
+    if (div.removeAllListeners) div.removeAllListeners("plotly_click");  // redrawn in live mode
     H.plot(div, traces, {barmode: "stack", xaxis: Object.assign({type: "date"}, range ? {range} : {}), yaxis: {title: {text: "events"}}, height: 260});
     div.on("plotly_click", (event) => {
       const month = event.points[0].customdata;
