@@ -29,9 +29,9 @@ def _root(
 
 
 def _register() -> None:
-    from herald.cli import evaluate, extract, serve, spark, store
+    from herald.cli import clusters, evaluate, extract, serve, spark, store
 
-    for group in (extract, store, evaluate, serve, spark):
+    for group in (extract, store, clusters, evaluate, serve, spark):
         group.register(app)
 
 

@@ -6,8 +6,8 @@ country they took place in (when any report says), and the most specific name of
 (when any report names them). A report joins a cluster when its key is equal, its interval overlaps the cluster's,
 its country is the same or one of them is unknown, and its actor and recipient names agree with the cluster's (one
 is unknown, or the words of one are among the words of the other: "Putin" and "Vladimir Putin"); the cluster then
-narrows to the intersection and the longer names. Comparing with what all reports agree on (not with any one member) keeps clusters from chaining
-("March" joining "3 March" and then "31 March").
+narrows to the intersection and the longer names. Comparing with what all reports agree on (not with any one
+member) keeps clusters from chaining ("March" joining "3 March" and then "31 March").
 
 A report whose actor and recipient countries are both unknown is its own cluster: type and date alone do not say
 that two reports are of one event.

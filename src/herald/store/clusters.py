@@ -20,7 +20,8 @@ CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "VARCHAR PRIMARY KEY"), ("first_event_id", "VARCHAR NOT NULL"), ("event", "VARCHAR NOT NULL"),
     ("modality", "VARCHAR"), ("actor_country", "VARCHAR"), ("actor_sector", "VARCHAR"),
     ("recipient_country", "VARCHAR"), ("recipient_sector", "VARCHAR"), ("actor_name", "VARCHAR"),
-    ("recipient_name", "VARCHAR"), ("location_country", "VARCHAR"), ("date_start", "DATE"), ("date_end", "DATE"), ("first_published", "DATE"), ("last_published", "DATE"),
+    ("recipient_name", "VARCHAR"), ("location_country", "VARCHAR"), ("date_start", "DATE"), ("date_end", "DATE"),
+    ("first_published", "DATE"), ("last_published", "DATE"),
     ("first_seen", "TIMESTAMP"), ("last_seen", "TIMESTAMP"),
     ("mentions", "INTEGER"), ("articles", "INTEGER"), ("sources", "INTEGER"), ("copies", "INTEGER"),
 )
@@ -40,7 +41,8 @@ CLUSTER_TABLES = ("clusters", "cluster_members", "article_copies", "article_buck
 # How clustering reads an event (alias e): its date interval (NULL = unbounded on that side: "some time before
 # the story" has no start) and its place country (a place Herald guessed for the whole article is unknown).
 DATE_LO = "CASE WHEN e.date_start IS NULL AND e.date_end IS NULL THEN e.published ELSE e.date_start END"
-DATE_HI = "CASE WHEN e.date_start IS NULL AND e.date_end IS NULL THEN e.published ELSE coalesce(e.date_end, e.date_start) END"
+DATE_HI = ("CASE WHEN e.date_start IS NULL AND e.date_end IS NULL THEN e.published "
+           "ELSE coalesce(e.date_end, e.date_start) END")
 PLACE = "CASE WHEN e.location_source = 'article' THEN NULL ELSE e.location_country END"
 
 
@@ -104,11 +106,12 @@ class ClusterTables:
 
     # -- what to do --------------------------------------------------------------------------------------------
     def pending_articles(self, limit: int) -> list[dict[str, Any]]:
-        """Stored articles clustering has not seen in their stored version, in the order they were ingested."""
+        """Stored articles clustering has not seen in their stored version, in the order they were stored (those
+        stored together: by publication date, then id)."""
         return self._rows(
             "SELECT a.id, a.content_hash, a.text, a.published FROM articles a "
             "LEFT JOIN article_copies c ON c.article_id = a.id AND c.content_hash = a.content_hash "
-            "WHERE c.article_id IS NULL ORDER BY a.ingested_at, a.id LIMIT ?", [limit])
+            "WHERE c.article_id IS NULL ORDER BY a.ingested_at, a.published, a.id LIMIT ?", [limit])
 
     def forget(self, article_ids: list[str]) -> set[str]:
         """Drop what clustering knew of these articles (they are new or changed); returns the clusters that lost
@@ -213,6 +216,17 @@ class OneADay:
     def __init__(self, inner):
         self.inner = inner
         self.limit = getattr(inner, "limit", None)
+
+    @classmethod
+    def of(cls, store, inner) -> "OneADay":
+        """`inner` narrowed, for a store that has clusters (a clear error otherwise)."""
+        from herald.errors import StoreError
+
+        tables = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'cluster_members'"
+        if not store.query(tables)[1][0][0]:
+            raise StoreError(f"{store.path} has no clusters yet: build them with `herald clusters --rebuild "
+                             f"--db {store.path}`")
+        return cls(inner)
 
     def where(self) -> tuple[str, list[Any]]:
         clause, params = self.inner.where()
