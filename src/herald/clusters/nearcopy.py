@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +29,11 @@ def shingles(text: str, size: int) -> set[str]:
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    return shared / union if union else 0.0
 
 
 @cache
@@ -39,14 +44,24 @@ def _bands(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
     return tuple(lsh.hashranges)
 
 
+@cache
+def _permutations(num_perm: int, seed: int):
+    """MinHash's random permutations, made once per process (making them costs more than hashing an article)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+
+
 def buckets(words: set[str], settings: ClusterSettings) -> list[int]:
-    """The LSH buckets of a shingle set: one signed 64-bit number per band (the band's index is hashed in)."""
+    """The LSH buckets of a shingle set: one signed 64-bit number per band (the band's index is hashed in).
+    Shingles are hashed with CRC-32 (C speed, the same in every process) instead of datasketch's SHA-1."""
     if not words:
         return []
     from datasketch import MinHash
 
-    minhash = MinHash(num_perm=settings.num_perm, seed=settings.seed)
-    minhash.update_batch(sorted(w.encode("utf-8") for w in words))
+    minhash = MinHash(num_perm=settings.num_perm, seed=settings.seed, hashfunc=zlib.crc32, scheme="affine32",
+                      permutations=_permutations(settings.num_perm, settings.seed))
+    minhash.update_batch([w.encode("utf-8") for w in words])
     values = minhash.hashvalues
     out = []
     for band, (start, end) in enumerate(_bands(settings.copy_threshold, settings.num_perm)):
