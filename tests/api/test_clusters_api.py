@@ -79,3 +79,28 @@ def test_an_event_shows_the_other_reports_of_its_cluster(api):
     assert set(others) == {"coastal-77#0", "lakeside-001-syndicated#0", "riverside-5#0"}
     alone = api.get(f"/api/events/{quote('coastal-78#0', safe='')}").json()
     assert alone["cluster"]["articles"] == 1 and alone["cluster"]["other_reports"] == []
+
+
+def test_a_posted_report_joins_its_cluster_through_the_servers_writer(tmp_path_factory):
+    """POST /api/articles stores through the server's single writer, and clusters the new report at once."""
+    from tests.api.support import TOKEN
+
+    db = build_cluster_store(tmp_path_factory.mktemp("clusters-api-rw"))
+    app = create_app(ApiConfig(db=db, token=TOKEN))
+    client = AsgiClient(app)
+    try:
+        before = client.get(f"/api/events/{quote(MEETING_EVENT, safe='')}").json()["cluster"]
+        posted = {"id": "harbour-12", "published": "2024-03-05", "source": "Harbour Daily",
+                  "title": "Nordic minister meets Ruto",
+                  "text": "Norwegian Foreign Minister Espen Barth Eide met Kenyan President William Ruto in Nairobi "
+                          "on Monday, Kenyan officials said."}
+        answer = client.post("/api/articles", json={"articles": [posted]},
+                             headers={"Authorization": f"Bearer {TOKEN}"})
+        assert answer.status_code == 201, answer.text
+        after = client.get(f"/api/clusters/{before['id']}").json()
+        assert (after["articles"], after["sources"]) == (before["articles"] + 1, before["sources"] + 1)
+        assert "harbour-12" in {r["article_id"] for r in after["reports"]}
+        assert after["first_seen"] == before["first_seen"] and after["last_seen"] > before["last_seen"]
+    finally:
+        client.close()
+        app.state.database.close()

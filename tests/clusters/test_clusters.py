@@ -150,3 +150,20 @@ def test_one_a_day_export_keeps_the_first_report_of_each_cluster(stages, tmp_pat
     subprocess.run([str(HERALD), "export", "--db", str(stages["db"]), "-o", str(csv_out), "-f", "csv",
                     "--one-a-day"], check=True, capture_output=True)
     assert len(csv_out.read_text().splitlines()) == len(kept) + 1  # the header
+
+
+def test_herald_clusters_lists_and_rebuilds(stages, tmp_path):
+    listed = subprocess.run([str(HERALD), "clusters", "--db", str(stages["db"]), "--min-articles", "2", "-f",
+                             "jsonl"], check=True, capture_output=True, text=True).stdout.splitlines()
+    assert len(listed) == 1
+    row = json.loads(listed[0])
+    assert (row["event"], row["articles"], row["sources"], row["copies"]) == ("CONSULT", 4, 3, 1)
+    copy = tmp_path / "cli.duckdb"
+    copy.write_bytes(Path(stages["db"]).read_bytes())
+    rebuilt = subprocess.run([str(HERALD), "clusters", "--db", str(copy), "--rebuild", "--type", "consult",
+                              "-f", "jsonl"], check=True, capture_output=True, text=True)
+    assert "clustered 9 events of 8 articles (1 near-copies)" in rebuilt.stderr
+    assert json.loads(rebuilt.stdout.splitlines()[0])["id"] == row["id"]
+    bad = subprocess.run([str(HERALD), "clusters", "--db", str(copy), "--type", "MEET"], capture_output=True,
+                         text=True)
+    assert bad.returncode == 2 and "not a PLOVER type: 'MEET'" in bad.stderr

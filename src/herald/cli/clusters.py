@@ -30,8 +30,13 @@ def register(app: typer.Typer) -> None:
         """Events across articles: the reports of each real-world event, most reported first (docs/clusters.md)."""
         from pydantic import ValidationError
 
-        from herald.api.clusters import ClusterListParams, require_clusters
+        from typing import get_args
 
+        from herald.api.clusters import ClusterListParams, require_clusters
+        from herald.api.filters import PloverType
+
+        if event_type and event_type.upper() not in get_args(PloverType):
+            raise typer.BadParameter(f"not a PLOVER type: {event_type!r}", param_hint="--type")
         try:
             params = ClusterListParams(event=[event_type.upper()] if event_type else [], country=country,
                                        since=_date(since, "--since"), until=_date(until, "--until"),
