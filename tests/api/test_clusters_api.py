@@ -104,3 +104,32 @@ def test_a_posted_report_joins_its_cluster_through_the_servers_writer(tmp_path_f
     finally:
         client.close()
         app.state.database.close()
+
+
+def test_a_store_without_cluster_tables_is_served_with_a_clear_message(tmp_path_factory):
+    """A store written by a Herald without clusters, served read-only: events still answer; /api/clusters says how
+    to build them."""
+    import duckdb
+
+    db = build_cluster_store(tmp_path_factory.mktemp("clusters-old"))
+    con = duckdb.connect(str(db))
+    for table in ("clusters", "cluster_members", "article_copies", "article_buckets"):
+        con.execute(f"DROP TABLE {table}")
+    con.close()
+    app = create_app(ApiConfig(db=db))
+    client = AsgiClient(app)
+    try:
+        event = client.get(f"/api/events/{quote(MEETING_EVENT, safe='')}")
+        assert event.status_code == 200 and event.json()["cluster"] is None
+        answer = client.get("/api/clusters")
+        assert answer.status_code == 503 and "herald clusters --rebuild" in answer.json()["detail"]
+        page = client.get(f"/articles/lakeside-001?event={quote(MEETING_EVENT, safe='')}")
+        assert page.status_code == 200 and "other-reports" not in page.text
+    finally:
+        client.close()
+        app.state.database.close()
+    from herald.errors import StoreError
+    from herald.store import Store
+
+    with Store.open(db, read_only=True) as store, pytest.raises(StoreError, match="no clusters yet"):
+        store.export(db.with_suffix(".jsonl"), "jsonl", one_a_day=True)

@@ -105,7 +105,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def sql(query: str = typer.Argument(..., help="One SQL statement; the store is opened read-only."),
             db: Path = DbOpt, fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv.")) -> None:
-        """Run SQL on the store (tables: articles, events, failures, actors, meta)."""
+        """Run SQL on the store (tables: articles, events, failures, actors, meta, clusters, cluster_members,
+        article_copies)."""
         with Store.open(db, read_only=True) as store:
             columns, rows = store.query(query)
         _print_rows(columns, rows, fmt)
