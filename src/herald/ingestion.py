@@ -33,7 +33,10 @@ class IngestSummary:
 
 def store_results(store: Store, results: list[ArticleResult], failures: list[Failure], learned) -> WriteStats:
     """Write a batch and teach the actor KB `learned` what the newly stored articles say (re-ingesting stored
-    articles teaches nothing), then save it. The one write path of `herald ingest` and the REST API."""
+    articles teaches nothing), then save it, and cluster what was stored (`herald.clusters`). The one write path of
+    `herald ingest` and the REST API."""
+    from herald.clusters import Clusterer
+
     stats = store.write(results, failures)
     written = set(stats.written_ids)
     if written and learned is not None:
@@ -41,6 +44,7 @@ def store_results(store: Store, results: list[ArticleResult], failures: list[Fai
             if result.article.id in written:
                 learned.learn(result.actors, result.article.published)
         store.save_actor_kb(learned)
+    Clusterer(store).update()
     return stats
 
 

@@ -99,6 +99,8 @@ def test_load_into_duckdb_is_idempotent(spark_output, tmp_path):
         assert store.count("events") == summary.events
         assert store.count("articles") == summary.articles
         assert store.count("failures") == 3
+        clustered = store.query("SELECT count(*) FROM cluster_members")[1][0][0]
+        assert clustered == summary.events  # `herald load` clusters what it loads, once
         note = store.rows("SELECT id, published, n_events FROM articles WHERE id = 'short-note'")
         assert note and str(note[0]["published"]) == "2024-03-05"
 

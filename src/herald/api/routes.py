@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
 
-from herald.api import analysis, queries
+from herald.api import analysis, clusters, queries
 from herald.api.database import Reader
 from herald.api.filters import EventFilters
 from herald.api.highlight import marks_for
@@ -42,11 +42,28 @@ def events(store: Reader, params: Annotated[EventListParams, Query()]) -> dict[s
 
 @router.get("/events/{event_id:path}", tags=["events"])
 def event(store: Reader, event_id: str) -> dict[str, Any]:
-    """One event with its evidence: the sentence, the trigger's offsets, the rule or model that coded it.
-    Event ids contain '#': send it as %23."""
+    """One event with its evidence: the sentence, the trigger's offsets, the rule or model that coded it, and its
+    cluster with the other reports of the same real-world event. Event ids contain '#': send it as %23."""
     found = queries.get_event(store, event_id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no event {event_id!r}")
+    found["cluster"] = clusters.cluster_of_event(store, event_id)  # the other reports of the same real-world event
+    return found
+
+
+@router.get("/clusters", tags=["clusters"])
+def cluster_list(store: Reader, params: Annotated[clusters.ClusterListParams, Query()]) -> dict[str, Any]:
+    """Real-world events: the events that report the same one (same type, actors, overlapping dates, compatible
+    place) with counts of mentions, articles, distinct sources and near-copies."""
+    return clusters.list_clusters(store, params)
+
+
+@router.get("/clusters/{cluster_id}", tags=["clusters"])
+def cluster(store: Reader, cluster_id: Annotated[str, Path(pattern=clusters.CLUSTER_ID)]) -> dict[str, Any]:
+    """One cluster with every report of it (event, sentence, article, outlet, and which article a copy copies)."""
+    found = clusters.get_cluster(store, cluster_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no cluster {cluster_id!r}")
     return found
 
 

@@ -29,9 +29,9 @@ def _root(
 
 
 def _register() -> None:
-    from herald.cli import evaluate, extract, serve, spark, store, watch
+    from herald.cli import clusters, evaluate, extract, serve, spark, store, watch
 
-    for group in (extract, store, evaluate, serve, watch, spark):
+    for group in (extract, store, clusters, evaluate, serve, watch, spark):
         group.register(app)
 
 

@@ -132,7 +132,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def sql(query: str = typer.Argument(..., help="One SQL statement; the store is opened read-only."),
             db: Path = DbOpt, fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv.")) -> None:
-        """Run SQL on the store (tables: articles, events, failures, actors, meta)."""
+        """Run SQL on the store (tables: articles, events, failures, actors, meta, clusters, cluster_members,
+        article_copies)."""
         with Store.open(db, read_only=True) as store:
             columns, rows = store.query(query)
         _print_rows(columns, rows, fmt)
@@ -140,13 +141,15 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(db: Path = DbOpt,
                fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (SCHEMA records), csv or parquet."),
-               output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write.")) -> None:
+               output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write."),
+               one_a_day: bool = typer.Option(False, "--one-a-day", help="One event per cluster (real-world event) "
+                                                                          "per day: its first report.")) -> None:
         """Export all stored events."""
         if fmt not in ("jsonl", "csv", "parquet"):
             raise typer.BadParameter("--format must be jsonl, csv or parquet")
         output = output or Path(f"herald-events.{fmt}")
         with Store.open(db, read_only=True) as store:
-            count = store.export(output, fmt)
+            count = store.export(output, fmt, one_a_day=one_a_day)
         typer.echo(f"wrote {count} events to {output}", err=True)
 
     @app.command("actors")

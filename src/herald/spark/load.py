@@ -79,6 +79,9 @@ def load_parquet(source: str | Path, db: str | Path) -> LoadSummary:
             rows = con.execute(f"SELECT article_id, source, reason, code, stage FROM "
                                f"read_parquet({_sql_string(failures_glob)})").fetchall()
             summary.failures = store.write([], [Failure(*row) for row in rows]).failures
+        from herald.clusters import Clusterer
+
+        Clusterer(store).update()  # events across articles, for the articles loaded (docs/clusters.md)
     log.info(summary.describe())
     return summary
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from herald.errors import QueryError, StoreError
 from herald.records import ArticleResult, Failure
+from herald.store.clusters import OneADay
 from herald.store.columns import (EVENT_COLUMN_NAMES, EVENT_COLUMNS, article_row, arrow_schema, event_row,
                                   row_to_record, rows_to_arrow)
 from herald.store.locks import open_error
@@ -299,9 +300,12 @@ class Store:
             return [], []
         return [d[0] for d in cursor.description], cursor.fetchall()
 
-    def export(self, path: str | Path, fmt: str, where: EventFilter | None = None) -> int:
-        """Write events to a file: jsonl (SCHEMA records), csv or parquet (flat rows). Returns the event count."""
+    def export(self, path: str | Path, fmt: str, where: EventFilter | None = None, one_a_day: bool = False) -> int:
+        """Write events to a file: jsonl (SCHEMA records), csv or parquet (flat rows). Returns the event count.
+        `one_a_day`: one event per cluster per day (`herald.store.clusters.OneADay`)."""
         where = where or EventFilter(limit=None)
+        if one_a_day:
+            where = OneADay.of(self, where)
         if fmt == "jsonl":
             records = self.event_records(where)
             with open(path, "w", encoding="utf-8") as fh:

@@ -1,6 +1,7 @@
 """DuckDB tables of a Herald store, and its schema version."""
 from __future__ import annotations
 
+from herald.store.clusters import CLUSTER_DDL
 from herald.store.columns import EVENT_COLUMNS
 
 SCHEMA_VERSION = 1
@@ -31,4 +32,5 @@ DDL: tuple[str, ...] = (
     _table("events", EVENT_COLUMNS),
     _table("failures", FAILURE_COLUMNS),
     "CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)",
+    *CLUSTER_DDL,  # events across articles (herald.clusters)
 )

@@ -8,7 +8,7 @@ from typing import Any, get_args
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from herald.api import queries
+from herald.api import clusters, queries
 from herald.api.database import Reader
 from herald.api.filters import QUAD_CLASS_NAMES, Modality, PloverType, SortKey
 from herald.api.highlight import marks_for, segments
@@ -63,7 +63,8 @@ for _page in PAGES:  # the pages whose scripts draw them: "/" (explorer) and "/<
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, store: Reader, article_id: str, event: str | None = None) -> HTMLResponse:
     """The article with every event's trigger, actor, recipient, date and place highlighted; `event` selects one
-    event: its sentence is marked and scrolled into view."""
+    event: its sentence is marked and scrolled into view, and the other reports of the same real-world event are
+    listed."""
     found = queries.get_article(store, article_id)
     if found is None:
         return _render(request, "missing.html", "article", status_code=404, what=f"article {article_id!r}")
@@ -72,5 +73,7 @@ def article(request: Request, store: Reader, article_id: str, event: str | None 
     selected_id = selected["id"] if selected else None
     pieces = segments(found["text"], marks_for(found["text"], events, selected_id), selected_id)
     url = found.get("url") or ""
+    cluster = clusters.cluster_of_event(store, selected_id) if selected_id else None  # its other reports
     return _render(request, "article.html", "article", article=found, segments=pieces, events=events,
-                   selected=selected, article_url=url if url.startswith(("https://", "http://")) else None)
+                   selected=selected, article_url=url if url.startswith(("https://", "http://")) else None,
+                   cluster=cluster)
