@@ -3,18 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from herald.errors import QueryError, StoreError
 from herald.records import ArticleResult, Failure
-from herald.store.columns import (EVENT_COLUMN_NAMES, EVENT_COLUMNS, article_row, arrow_schema, event_row,
+from herald.store.columns import (EVENT_COLUMN_NAMES, article_row, arrow_schema, event_row,
                                   row_to_record, rows_to_arrow)
 from herald.store.schema import ARTICLE_COLUMNS, DDL, FAILURE_COLUMNS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from herald.store.filters import EventFilters
 
 log = logging.getLogger(__name__)
 
@@ -37,31 +39,6 @@ class WriteStats:
         for name in ("new", "replaced", "unchanged", "duplicates", "events", "failures"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.written_ids.extend(other.written_ids)
-
-
-@dataclass(slots=True)
-class EventFilter:
-    """Filters of `herald events` and the REST API; every value goes into SQL as a parameter."""
-
-    actor: str | None = None  # actor country code
-    recipient: str | None = None
-    event_type: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    article_id: str | None = None
-    limit: int | None = 100
-
-    def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        for fragment, value in (("actor_country = ?", self.actor), ("recipient_country = ?", self.recipient),
-                                ("event = ?", self.event_type), ("coalesce(date_start, published) >= ?", self.since),
-                                ("coalesce(date_start, published) <= ?", self.until),
-                                ("article_id = ?", self.article_id)):
-            if value is not None:
-                clauses.append(fragment)
-                params.append(value)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 class Store:
@@ -268,19 +245,18 @@ class Store:
             raise QueryError(f"unknown table {table!r}")
         return self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Flat event rows matching the filter, newest first."""
-        where = where or EventFilter()
-        clause, params = where.where()
-        sql = (f"SELECT {', '.join(EVENT_COLUMN_NAMES)} FROM events{clause} "
-               "ORDER BY coalesce(date_start, published) DESC, article_id, trigger_start")
-        if where.limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(where.limit))
+    def events(self, filters: "EventFilters | None" = None, *, limit: int | None = 100,
+               sort: str = "-date") -> list[dict[str, Any]]:
+        """Flat event rows matching the filters, newest first (`sort`: a key of `herald.store.filters.SORT_KEYS`)."""
+        from herald.store.filters import EventFilters, select_events
+
+        sql, params = select_events(filters or EventFilters(), ", ".join(f"e.{c}" for c in EVENT_COLUMN_NAMES),
+                                    sort=sort, limit=limit)
         return self.rows(sql, params)
 
-    def event_records(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
-        return [row_to_record(r) for r in self.events(where)]
+    def event_records(self, filters: "EventFilters | None" = None, *, limit: int | None = 100,
+                      sort: str = "-date") -> list[dict[str, Any]]:
+        return [row_to_record(r) for r in self.events(filters, limit=limit, sort=sort)]
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         columns, values = self.query(sql, params)
@@ -298,24 +274,9 @@ class Store:
             return [], []
         return [d[0] for d in cursor.description], cursor.fetchall()
 
-    def export(self, path: str | Path, fmt: str, where: EventFilter | None = None) -> int:
-        """Write events to a file: jsonl (SCHEMA records), csv or parquet (flat rows). Returns the event count."""
-        where = where or EventFilter(limit=None)
-        if fmt == "jsonl":
-            records = self.event_records(where)
-            with open(path, "w", encoding="utf-8") as fh:
-                for record in records:
-                    fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-            return len(records)
-        if fmt not in {"csv", "parquet"}:
-            raise QueryError(f"unknown export format {fmt!r} (jsonl, csv, parquet)")
-        clause, params = where.where()
-        options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"
-        columns = list(EVENT_COLUMN_NAMES)
-        if fmt == "csv":  # CSV has no list type: join list columns with '|'
-            columns = [f"array_to_string({name}, '|') AS {name}" if kind == "VARCHAR[]" else name
-                       for name, kind in EVENT_COLUMNS]
-        select = f"SELECT {', '.join(columns)} FROM events{clause} ORDER BY article_id, trigger_start"
-        target = str(path).replace("'", "''")
-        self._con.execute(f"COPY ({select}) TO '{target}' {options}", params)
-        return self._con.execute(f"SELECT count(*) FROM events{clause}", params).fetchone()[0]
+    def export(self, path: str | Path, fmt: str, filters: "EventFilters | None" = None) -> int:
+        """Write the matching events (all by default) to a file in one of `herald.store.exports.FORMATS`.
+        Returns the event count."""
+        from herald.store.exports import export_events
+
+        return export_events(self, path, fmt, filters)
