@@ -275,11 +275,10 @@ class ParallelRunner:
                        "(a crash in a native library, or out of memory)", ProcessingError.code, "nlp")
 
 
-def run_parallel(paths: list[str], options: "PipelineOptions", limits, workers: int, *,
+def run_parallel(items: Iterable[Item], options: "PipelineOptions", workers: int, *,
                  kb: "ActorKB | None" = None) -> Iterator[Result]:
-    """`herald.runner.run_pipeline` for workers > 1: read `paths` here, code the articles in `workers` processes
-    (each builds `Pipeline.default(options, kb=kb)` once), yield results in input order, as one worker would."""
-    from herald.ingest import read_articles
-
+    """`herald.runner.code_articles` for workers > 1: code the articles (read here, in the parent) in `workers`
+    processes (each builds `Pipeline.default(options, kb=kb)` once), yield results in input order, as one worker
+    would."""
     with ParallelRunner(PipelineFactory(options, kb), workers, batch_size=options.batch_size) as runner:
-        yield from runner.run(read_articles(paths, limits))
+        yield from runner.run(items)

@@ -136,17 +136,22 @@ class Store:
             raise StoreError(f"writing a batch to {self.path} failed: {exc}") from exc
         return stats
 
+    def stored_versions(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[dict[str, str], set[str]]:
+        """What the store holds of these articles: {id: stored content hash} for the ids it has, and which of the
+        content hashes it has (under any id). The one lookup behind `write` and the skip before NLP."""
+        by_id = dict(self._con.execute(
+            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall())
+        known_hashes = {h for (h,) in self._con.execute(
+            "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [list(hashes)]).fetchall()}
+        return by_id, known_hashes
+
     def _select_fresh(self, results: Sequence[ArticleResult],
                       stats: WriteStats) -> tuple[list[ArticleResult], list[str]]:
         """The results to write, and the ids among them whose stored version they replace."""
         if not results:
             return [], []
-        ids = [r.article.id for r in results]
-        hashes = [r.article.content_hash for r in results]
-        by_id = dict(self._con.execute(
-            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
-        known_hashes = {h for (h,) in self._con.execute(
-            "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
+        by_id, known_hashes = self.stored_versions([r.article.id for r in results],
+                                                   [r.article.content_hash for r in results])
         fresh: list[ArticleResult] = []
         seen_ids: set[str] = set()
         seen_hashes: set[str] = set()
