@@ -7,7 +7,7 @@ from itertools import chain
 from dataclasses import dataclass
 
 from herald.ingest import Limits, read_articles
-from herald.pipeline import Pipeline, PipelineOptions
+from herald.pipeline import Pipeline, PipelineOptions, batches
 from herald.records import Article, ArticleResult, Failure
 
 log = logging.getLogger(__name__)
@@ -57,8 +57,17 @@ def code_articles(items: Iterable[Article | Failure], options: PipelineOptions |
 
             yield from run_parallel(rest, options, workers, kb=kb)
         else:
-            yield from Pipeline.default(options, kb=kb).run(rest)
+            yield from _run_local(rest, options, kb)
         return
+
+
+def _run_local(items: Iterable[Article | Failure], options: PipelineOptions, kb) -> Iterator[ArticleResult | Failure]:
+    """The local executor: the pipeline in this process, batch by batch, each within the per-article time limit."""
+    from herald.executors.parallel import run_chunk
+
+    pipeline = Pipeline.default(options, kb=kb)
+    for chunk in batches(items, options.batch_size):
+        yield from run_chunk(pipeline, chunk, options.article_timeout)
 
 
 def report_failure(failure: Failure) -> str:

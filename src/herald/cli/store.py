@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from herald.cli.extract import ActorsOpt, FailuresOpt, MaxCharsOpt, PathsArg, TriggersOpt, WorkersOpt, pipeline_options
+from herald.cli.extract import (ActorsOpt, FailuresOpt, MaxCharsOpt, PathsArg, TimeoutOpt, TriggersOpt, WorkersOpt,
+                                pipeline_options)
 from herald.ingest import Limits
 from herald.output import json_line, print_event_table
 from herald.store import DEFAULT_DB, Store
@@ -70,11 +71,13 @@ def register(app: typer.Typer) -> None:
     def ingest(paths: list[str] = PathsArg, db: Path = DbOpt, failures: Optional[Path] = FailuresOpt,
                workers: int = WorkersOpt, actors: Optional[list[Path]] = ActorsOpt,
                triggers: Optional[list[Path]] = TriggersOpt, max_chars: int = MaxCharsOpt,
+               article_timeout: float = TimeoutOpt,
                progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar.")) -> None:
-        """Code articles and store articles, events and failures in DuckDB. Re-ingesting adds nothing."""
+        """Code articles and store articles, events and failures in DuckDB. Articles already stored are recognised
+        before any parsing: re-ingesting adds nothing, and an interrupted ingest resumes where it stopped."""
         from herald.ingestion import ingest_paths
 
-        options = pipeline_options(actors, triggers)
+        options = pipeline_options(actors, triggers, article_timeout)
         summary = ingest_paths(paths, db, options, Limits(max_chars=max_chars), workers=workers,
                                failures_path=failures, progress=progress)
         typer.echo(summary.describe(), err=True)
