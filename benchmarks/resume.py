@@ -4,7 +4,8 @@ Runs the real CLI in subprocesses (model loading included, as a user sees it), e
 1. first run: the whole corpus into an empty store;
 2. killed run: the same into another empty store, killed with SIGKILL after `--kill-at` of the first run's time;
 3. resume: the same command again on the killed store (it must store exactly the missing articles);
-4. no-op rerun: the same command once more on the complete store.
+4. no-op rerun: the same command once more on the complete store;
+5. floor: only the articles the killed run had not stored, into an empty store (what a perfect resume costs).
 The resumed store must hold the same articles as the first run's (same ids and content hashes). Its event count can
 differ by a few: the resumed part is coded with the actor knowledge base the killed part taught, as any later
 ingest is.
@@ -78,6 +79,10 @@ def stored_articles(db: Path) -> list[tuple]:
         return store.query("SELECT id, content_hash FROM articles ORDER BY id")[1]
 
 
+def words_of(paths: list[str]) -> int:
+    return sum(len(Path(p).read_text(encoding="utf-8").split()) for p in paths)
+
+
 def parsed_of(summary: str) -> int:
     """Articles sent to the pipeline, from the CLI summary line."""
     total = int(re.match(r"(\d+) articles", summary).group(1))
@@ -100,8 +105,11 @@ def main() -> None:
     articles, events = store_counts(complete)
     killed_after = killed_ingest(killed, args.workers, args.kill_at * first)
     stored_before, _ = store_counts(killed)
+    stored_ids = {article_id for article_id, _ in stored_articles(killed)}
+    missing = [str(p) for p in sorted(WIKINEWS.glob("*.txt")) if p.stem not in stored_ids]
     resume, resume_cpu, resume_summary = timed_ingest(killed, args.workers)
     noop, noop_cpu, noop_summary = timed_ingest(complete, args.workers)
+    floor, floor_cpu, _ = timed_ingest(work / "missing-only.duckdb", args.workers, missing)
     assert stored_articles(killed) == stored_articles(complete), "the resumed store lost or repeated articles"
     result = {
         "corpus": str(WIKINEWS), "workers": args.workers, "articles": articles, "events": events,
@@ -111,6 +119,8 @@ def main() -> None:
         "resume_s": round(resume, 1), "resume_parsed": parsed_of(resume_summary),
         "resume_cpu_s": round(resume_cpu, 1), "resume_share_of_first": round(resume / first, 3),
         "resume_cpu_share_of_first": round(resume_cpu / first_cpu, 3),
+        "missing_only_s": round(floor, 1), "missing_only_cpu_s": round(floor_cpu, 1),
+        "missing_words_share": round(words_of(missing) / words_of([str(p) for p in WIKINEWS.glob("*.txt")]), 3),
         "noop_rerun_s": round(noop, 1), "noop_parsed": parsed_of(noop_summary),
         "noop_cpu_s": round(noop_cpu, 1), "noop_share_of_first": round(noop / first, 3),
         "first_summary": first_summary, "resume_summary": resume_summary, "noop_summary": noop_summary,

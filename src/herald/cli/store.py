@@ -126,18 +126,20 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def export(db: Path = DbOpt,
-               fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (SCHEMA records), csv or parquet."),
+               fmt: str = typer.Option("jsonl", "--format", "-f",
+                                       help="jsonl (SCHEMA records), csv, parquet, gdelt (GDELT 2.0 event table) or "
+                                            "icews (ICEWS coded event data); docs/exports.md."),
                output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write."),
                actor: Optional[str] = ActorOpt, recipient: Optional[str] = RecipientOpt,
                event_type: Optional[str] = TypeOpt, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
                article: Optional[str] = ArticleOpt) -> None:
         """Export the stored events (all, or those the filters select)."""
-        from herald.store.exports import FORMATS
+        from herald.store.exports import DEFAULT_NAMES, FORMATS
 
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
         where = event_filters(actor, recipient, event_type, since, until, article)
-        output = output or Path(f"herald-events.{fmt}")
+        output = output or Path(DEFAULT_NAMES.get(fmt, f"herald-events.{fmt}"))
         with Store.open(db, read_only=True) as store:
             count = store.export(output, fmt, where)
         typer.echo(f"wrote {count} events to {output}", err=True)

@@ -1,19 +1,24 @@
-"""Exports of stored events: JSON Lines (SCHEMA records), CSV and Parquet (flat rows). Every format reads the events
-through the one filter model and SQL builder (`herald.store.filters`)."""
+"""Exports of stored events: JSON Lines (SCHEMA records), CSV and Parquet (flat rows), and the layouts other event
+datasets use: the GDELT 2.0 event table (tab-separated, no header) and ICEWS coded event data (tab-separated, with
+its header). Every format reads the events through the one filter model and SQL builder (`herald.store.filters`).
+"""
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from herald.errors import QueryError
 from herald.store.columns import EVENT_COLUMNS, row_to_record
-from herald.store.filters import EventFilters, select_events
+from herald.store.filters import EventFilters, order_by, select_events
 
 if TYPE_CHECKING:
     from herald.store.database import Store
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "icews")
+# The file name `herald export` writes when given none.
+DEFAULT_NAMES = {"gdelt": "herald-events.gdelt.tsv", "icews": "herald-events.icews.tab"}
 # Exports list events in a stable order: article by article, in text order.
 EXPORT_SORT = "article"
 
@@ -25,6 +30,8 @@ def export_events(store: "Store", path: str | Path, fmt: str, filters: EventFilt
         raise QueryError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
     if fmt == "jsonl":
         return _export_jsonl(store, path, filters)
+    if fmt in ("gdelt", "icews"):
+        return _export_layout(store, path, filters, fmt)
     columns = [f"e.{name}" for name, _ in EVENT_COLUMNS]
     if fmt == "csv":  # CSV has no list type: join list columns with '|'
         columns = [f"array_to_string(e.{name}, '|') AS {name}" if kind == "VARCHAR[]" else f"e.{name}"
@@ -48,3 +55,33 @@ def _export_jsonl(store: "Store", path: str | Path, filters: EventFilters) -> in
             fh.write(json.dumps(row_to_record(row), ensure_ascii=False, default=str) + "\n")
             count += 1
     return count
+
+
+def _export_layout(store: "Store", path: str | Path, filters: EventFilters, fmt: str) -> int:
+    from herald.store.layouts import GDELT_COLUMNS, ICEWS_COLUMNS, gdelt_row, icews_row
+
+    to_row = gdelt_row if fmt == "gdelt" else icews_row
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        if fmt == "icews":
+            writer.writerow(ICEWS_COLUMNS)
+        for row in stream_with_articles(store, filters):
+            writer.writerow(to_row(row))
+            count += 1
+    assert len(GDELT_COLUMNS) == 61 and len(ICEWS_COLUMNS) == 20
+    return count
+
+
+def stream_with_articles(store: "Store", filters: EventFilters, batch: int = 10_000):
+    """The matching events as flat rows with what the layouts take from their article (`article_url`,
+    `article_source`, `ingested_at`, `first_break`: where its first line break is), fetched `batch` at a time."""
+    events, params = select_events(filters, sort=EXPORT_SORT)
+    cursor = store.connection.execute(
+        f"WITH e AS ({events}) SELECT e.*, a.url AS article_url, a.source AS article_source, a.ingested_at, "
+        f"strpos(a.text, chr(10)) AS first_break FROM e LEFT JOIN articles a ON a.id = e.article_id"
+        f"{order_by(EXPORT_SORT)}", params)
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(batch):
+        for values in rows:
+            yield dict(zip(names, values))
