@@ -33,8 +33,9 @@ WIKINEWS = SHARED / "corpora" / "wikinews"
 HERALD = Path(sys.executable).with_name("herald")
 
 
-def ingest_command(db: Path, workers: int) -> list[str]:
-    return [str(HERALD), "ingest", str(WIKINEWS), "--db", str(db), "--no-progress", "--workers", str(workers)]
+def ingest_command(db: Path, workers: int, paths: list[str] | None = None) -> list[str]:
+    return [str(HERALD), "ingest", *(paths or [str(WIKINEWS)]), "--db", str(db), "--no-progress",
+            "--workers", str(workers)]
 
 
 def children_cpu() -> float:
@@ -44,10 +45,10 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_ingest(db: Path, workers: int) -> tuple[float, float, str]:
+def timed_ingest(db: Path, workers: int, paths: list[str] | None = None) -> tuple[float, float, str]:
     """(wall seconds, CPU seconds, the CLI's summary line)."""
     began, cpu = time.perf_counter(), children_cpu()
-    done = subprocess.run(ingest_command(db, workers), capture_output=True, text=True, check=True)
+    done = subprocess.run(ingest_command(db, workers, paths), capture_output=True, text=True, check=True)
     return time.perf_counter() - began, children_cpu() - cpu, done.stderr.strip().splitlines()[-1]
 
 
