@@ -9,6 +9,9 @@ A worker that dies (a segfault in a native library, the out-of-memory killer) br
 restarts it and re-runs each chunk that was in flight alone, so the chunk that kills a worker is found; that chunk
 is re-run one article at a time, and the article that kills a worker again becomes a Failure. Every other article
 still gets its result.
+
+A per-article time limit (`time_limit`, `--article-timeout`) is enforced inside each worker by `run_chunk`: a chunk
+that runs over is re-run article by article, and the article over the limit becomes a Failure (E191).
 """
 from __future__ import annotations
 
