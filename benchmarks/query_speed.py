@@ -205,7 +205,7 @@ def _time(fn, repeat: int) -> tuple[float, float, object]:
 def queries(store) -> list[tuple[str, object]]:
     """(label, zero-argument callable) for each timed question."""
     from herald.api.analysis import dyad_series, network, summary
-    from herald.api.filters import EventFilters
+    from herald.store.filters import EventFilters
     from herald.api.params import DyadParams, EventListParams, NetworkParams
     from herald.api.queries import list_events
 

@@ -101,3 +101,10 @@ class ProcessingError(ArticleError):
     """An unexpected error while processing one article (a bug: please report it)."""
 
     code = "E190"
+
+
+class ArticleTimeout(ArticleError):
+    """Processing one article took longer than the per-article time limit (`--article-timeout`); the rest of the
+    batch goes on."""
+
+    code = "E191"

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import gzip
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from herald.ingest import Limits
+from herald.ingest import Limits, read_articles
 from herald.ingest.reader import files_under, kind_of
 from herald.output import json_line
-from herald.pipeline import PipelineOptions
-from herald.records import ArticleResult, Failure
-from herald.runner import Counts, report_failure, run_pipeline
+from herald.pipeline import PipelineOptions, batches
+from herald.records import Article, ArticleResult, Failure
+from herald.runner import Counts, code_articles, report_failure
 from herald.store import Store, WriteStats
 
 log = logging.getLogger(__name__)
@@ -20,15 +20,49 @@ log = logging.getLogger(__name__)
 
 @dataclass(slots=True)
 class IngestSummary:
+    """What an ingest did. Articles already stored (same id and content, or the same content under another id) are
+    recognised before any NLP: they count as processed and as `unchanged`/`duplicates`, and in `skipped`; `parsed`
+    counts the articles sent to the pipeline."""
+
     db: str
     counts: Counts = field(default_factory=Counts)
     stats: WriteStats = field(default_factory=WriteStats)
+    skipped: int = 0
+    parsed: int = 0
 
     def describe(self) -> str:
         c, s = self.counts, self.stats
         return (f"{c.total} articles: {c.processed} processed ({s.new} new, {s.replaced} updated, "
-                f"{s.unchanged} already stored, {s.duplicates} duplicates of stored stories), {c.failed} failed; "
+                f"{s.unchanged} already stored, {s.duplicates} duplicates of stored stories; {self.skipped} of "
+                f"them recognised without parsing), {c.failed} failed; "
                 f"{s.events} events and {s.failures} new failures written to {self.db}")
+
+
+def skip_stored(items: Iterable[Article | Failure], store: Store, summary: IngestSummary, *,
+                lookahead: int = 256, on_skip: Callable[[], None] | None = None) -> Iterator[Article | Failure]:
+    """The articles the store does not hold yet, in order: an article whose id and content hash are stored
+    (`unchanged`), or whose content is stored under another id (`duplicates`), is counted in `summary` and never
+    reaches the pipeline. The store is asked once per `lookahead` articles. The same decision as `Store.write`,
+    which still decides for articles that repeat one another within this run."""
+    for chunk in batches(items, lookahead):
+        articles = [item for item in chunk if isinstance(item, Article)]
+        by_id, known_hashes = store.stored_versions([a.id for a in articles], [a.content_hash for a in articles])
+        for item in chunk:
+            if isinstance(item, Article):
+                if by_id.get(item.id) == item.content_hash:
+                    summary.stats.unchanged += 1
+                elif item.content_hash in known_hashes:
+                    summary.stats.duplicates += 1
+                else:
+                    summary.parsed += 1
+                    yield item
+                    continue
+                summary.skipped += 1
+                summary.counts.processed += 1
+                if on_skip is not None:
+                    on_skip()
+                continue
+            yield item
 
 
 def store_results(store: Store, results: list[ArticleResult], failures: list[Failure], learned) -> WriteStats:
@@ -85,9 +119,10 @@ def ingest_paths(paths: list[str], db: str | Path, options: PipelineOptions | No
     with Store.open(db) as store:
         kb = store.load_actor_kb()  # what earlier runs taught: read-only while this run codes articles
         learned = store.load_actor_kb()  # the same, growing with this run, saved after each batch
-        results = run_pipeline(paths, options, limits, workers=workers, kb=kb)
         failures_fh = open(failures_path, "w", encoding="utf-8") if failures_path else None
         bar = _progress(count_articles(paths)) if progress else None
+        fresh = skip_stored(read_articles(paths, limits), store, summary, on_skip=bar.advance if bar else None)
+        results = code_articles(fresh, options, workers=workers, kb=kb)
         done: list[ArticleResult] = []
         failed: list[Failure] = []
 

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# A 1,000,000-character article (the default --max-chars) parses in ~30 s on one laptop core.
+DEFAULT_ARTICLE_TIMEOUT = 120.0
+
 
 @dataclass(slots=True)
 class PipelineOptions:
@@ -41,6 +44,8 @@ class PipelineOptions:
     trigger_files: Sequence[str | Path] = ()  # user trigger lexicons (YAML or PETRARCH verb dictionaries)
     hypothetical: bool = False  # also code events the text only supposes ("could impose sanctions")
     spacy_model: str | None = None
+    # Seconds one article may take (the executors enforce it: herald.executors.run_chunk); None: no limit.
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
 
 
 class Pipeline:

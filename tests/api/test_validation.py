@@ -7,7 +7,7 @@ from typing import get_args
 import pytest
 
 from herald.api.config import ApiConfig, load_token
-from herald.api.filters import SORT_KEYS, EventFilters, PloverType, SortKey, order_by
+from herald.api.filters import SORT_KEYS, EventFilters, SortKey, order_by
 from herald.errors import ConfigError
 from herald.events.ontology import load_ontology
 from tests.api.support import POSTED_ARTICLE, TOKEN, XSS_ID, XSS_IMG, XSS_SCRIPT
@@ -78,8 +78,16 @@ def test_sort_keys_are_a_whitelist():
         order_by("goldstein; DROP TABLE events")
 
 
-def test_plover_types_match_the_ontology():
-    assert set(get_args(PloverType)) == set(load_ontology().types)
+def test_vocabularies_come_from_the_ontology_and_the_records(client):
+    from herald.records import MODALITIES
+    from herald.store.filters import plover_types
+
+    assert plover_types() == tuple(load_ontology().types)
+    schema = client.get("/openapi.json").json()
+    events = next(p for p in schema["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "event")
+    modality = next(p for p in schema["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "modality")
+    assert events["schema"]["items"]["enum"] == list(plover_types())
+    assert modality["schema"]["items"]["enum"] == list(MODALITIES)
 
 
 def test_not_found_answers(client):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from herald.store import EventFilter, Store
+from herald.store import Store
 
 
 def test_demo_stores_and_prints_the_example_events(tmp_path):
@@ -15,7 +15,7 @@ def test_demo_stores_and_prints_the_example_events(tmp_path):
     assert "Events from the bundled examples" in out.stdout and "CONSULT" in out.stdout
     with Store.open(db, read_only=True) as store:
         dyads = {(r["event"], r["actor_country"], r["recipient_country"])
-                 for r in store.events(EventFilter(limit=None))}
+                 for r in store.events(limit=None)}
     # events the example articles state (written for Herald; see src/herald/examples/README.md)
     for expected in [("CONSULT", "NOR", "KEN"), ("SANCTION", "EUR", "BLR"), ("REQUEST", "EUR", "BLR"),
                      ("ASSAULT", "PAK", "PAK"), ("COERCE", "ETH", "ETH"), ("AID", "UNO", "MWI"),

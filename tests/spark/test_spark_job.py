@@ -121,3 +121,20 @@ def test_an_existing_output_folder_is_not_overwritten_without_asking(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "--overwrite" in done.stderr
     assert (out / "keep.txt").read_text(encoding="utf-8") == "earlier results"
+
+
+def test_the_per_article_time_limit_holds_on_spark_executors(tmp_path):
+    """A really slow article (tests/executors/test_article_timeout.py) over the limit is a failure row E191; the
+    other articles of its partition are coded."""
+    import pyarrow.parquet as pq
+
+    from tests.executors.test_article_timeout import QUICK, SLOW
+
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("".join(json.dumps(a) + "\n" for a in (QUICK[0], SLOW, QUICK[1])), encoding="utf-8")
+    summary = run_spark([str(mixed)], tmp_path / "out", master="local[1]", partitions=1,
+                        settings=JobSettings(article_timeout=1.5))
+    failures = pq.read_table(tmp_path / "out" / "failures").to_pylist()
+    assert [(f["article_id"], f["code"]) for f in failures] == [("slow", "E191")]
+    coded = {row["id"] for row in pq.read_table(tmp_path / "out" / "articles").to_pylist()}
+    assert coded == {"quick-1", "quick-2"} and summary.failures == 1

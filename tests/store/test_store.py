@@ -9,7 +9,8 @@ import pytest
 
 from herald.errors import QueryError, StoreError
 from herald.ingestion import examples_dir, ingest_paths
-from herald.store import EventFilter, Store
+from herald.store import Store
+from herald.store.filters import EventFilters
 from herald.store.schema import SCHEMA_VERSION
 
 from tests.conftest import SEED
@@ -51,7 +52,7 @@ def test_changed_article_replaces_its_events_and_copies_are_duplicates(db, tmp_p
     assert ingest_paths([str(tmp_path / "copy.jsonl")], db).stats.duplicates == 1
     with Store.open(db, read_only=True) as store:
         assert store.count("articles") == 1
-        events = store.events(EventFilter(article_id="a"))
+        events = store.events(EventFilters(article_id="a"))
         assert {e["event"] for e in events} >= {"CONSULT", "SUPPORT"}
         assert len({e["id"] for e in events}) == len(events)
 
@@ -60,11 +61,13 @@ def test_filters_sql_and_schema_version(db):
     ingest_paths([str(examples_dir()), str(SEED)], db)
     with Store.open(db, read_only=True) as store:
         assert store.schema_version == SCHEMA_VERSION
-        kaz = store.events(EventFilter(actor="KAZ", event_type="CONSULT"))
+        kaz = store.events(EventFilters(actor_country="KAZ", event=["CONSULT"]))
         assert kaz and all(r["actor_country"] == "KAZ" and r["event"] == "CONSULT" for r in kaz)
-        recent = store.events(EventFilter(since=dt.date(2024, 1, 1)))
+        recent = store.events(EventFilters(since=dt.date(2024, 1, 1)))
         assert recent and all((r["date_start"] or r["published"]) >= dt.date(2024, 1, 1) for r in recent)
-        assert not store.events(EventFilter(actor="KAZ'; DROP TABLE events; --"))
+        dates = [r["date_start"] or r["published"] for r in store.events(limit=None)]
+        assert dates == sorted(dates, reverse=True)  # newest first
+        assert not store.events(EventFilters(actor_name="KAZ'; DROP TABLE events; --"))
         columns, rows = store.query("SELECT event, count(*) AS n FROM events GROUP BY event ORDER BY n DESC")
         assert columns == ["event", "n"] and rows[0][1] >= rows[-1][1]
         with pytest.raises(QueryError):
@@ -117,7 +120,7 @@ def test_actor_knowledge_base_grows_and_is_used_later(db, tmp_path):
                                  "text": "D'Hose criticized the decision of the Russian government."}) + "\n")
     ingest_paths([str(later)], db)
     with Store.open(db, read_only=True) as store:
-        [event] = store.events(EventFilter(article_id="later"))
+        [event] = store.events(EventFilters(article_id="later"))
         columns, rows = store.actor_rows("D'Hose")
         entry = dict(zip(columns, rows[0]))
     assert event["actor_country"] == "BEL" and event["actor_sector"] == "LEG"  # taught by the seed

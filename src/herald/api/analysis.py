@@ -5,7 +5,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from herald.api.filters import EITHER_WAY, EVENT_DATE, PAIR, QUAD_CLASS_NAMES, EventFilters, and_also
+from herald.store.filters import EITHER_WAY, EVENT_DATE, PAIR, QUAD_CLASS_NAMES, EventFilters, and_also
 from herald.api.layout import network_layout
 from herald.api.params import DyadParams, NetworkParams, PlaceParams
 from herald.api.queries import has_table

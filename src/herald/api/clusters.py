@@ -8,11 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from herald.api.filters import CODE, PloverType
 from herald.api.params import MAX_PAGE_SIZE
-from herald.errors import StoreError
 from herald.store import Store
-from herald.store.clusters import outlet
+from herald.store.clusters import has_clusters, outlet, require_clusters
+from herald.store.filters import CODE, PloverTypeName, _enum_of, plover_types
 
 MAX_REPORTS = 200
 CLUSTER_ID = r"^c[0-9a-f]{16}$"  # herald.clusters.matching.cluster_id
@@ -29,7 +28,8 @@ class ClusterListParams(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    event: list[PloverType] = Field(default_factory=list, description="PLOVER event types.")
+    event: list[PloverTypeName] = Field(default_factory=list, description="PLOVER event types.",
+                                        json_schema_extra=_enum_of(plover_types))
     actor_country: str | None = Field(None, pattern=CODE, description="Actor country code (ISO3, IGO, UNO...).")
     recipient_country: str | None = Field(None, pattern=CODE, description="Recipient country code.")
     country: str | None = Field(None, pattern=CODE,
@@ -79,16 +79,6 @@ class ClusterListParams(BaseModel):
         expression = SORT_KEYS[self.sort.lstrip("-")]
         direction = "DESC" if self.sort.startswith("-") else "ASC"
         return f" ORDER BY {expression} {direction} NULLS LAST, c.first_seen, c.id"
-
-
-def _has_clusters(store: Store) -> bool:
-    return bool(store.query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'clusters'")[1][0][0])
-
-
-def require_clusters(store: Store) -> None:
-    if not _has_clusters(store):
-        raise StoreError(f"{store.path} has no clusters yet: open it once for writing (`herald clusters --rebuild "
-                         f"--db {store.path}`) to build them")
 
 
 def cluster_item(row: dict[str, Any]) -> dict[str, Any]:
@@ -158,7 +148,7 @@ def get_cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
 def cluster_of_event(store: Store, event_id: str) -> dict[str, Any] | None:
     """The cluster of an event with its other reports; None when the event is not clustered (or the store has no
     clusters)."""
-    if not _has_clusters(store):
+    if not has_clusters(store):
         return None
     rows = store.rows("SELECT c.* FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
                       "WHERE m.event_id = ?", [event_id])

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from herald.api.filters import CODE, EventFilters, SortKey
+from herald.store.filters import CODE, EventFilters, SortKey
 
 MAX_PAGE_SIZE = 500
 MAX_NETWORK_EDGES = 1000

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from herald.api.filters import EVENT_DATE, FROM_EVENTS, SENTENCE, order_by
 from herald.api.params import ActorListParams, ArticleListParams, EventListParams
 from herald.store import Store
 from herald.store.columns import EVENT_COLUMN_NAMES, row_to_record
+from herald.store.filters import EVENT_DATE, FROM_EVENTS, SENTENCE, order_by, select_events
 
 _EVENT_SELECT = (", ".join(f"e.{c}" for c in EVENT_COLUMN_NAMES)
                  + f", {SENTENCE} AS sentence, a.title AS article_title, {EVENT_DATE} AS event_date")
@@ -25,13 +25,12 @@ def event_item(row: dict[str, Any]) -> dict[str, Any]:
 
 def list_events(store: Store, params: EventListParams) -> dict[str, Any]:
     where, values = params.where()
-    source = params.source()
-    total = store.query(f"SELECT count(*) {source}{where}", values)[1][0][0]
+    total = store.query(f"SELECT count(*) {params.source()}{where}", values)[1][0][0]
     # filter, sort and cut the page on `events` first; join the articles (sentence, title) of that page only
-    order = order_by(params.sort)
-    rows = store.rows(f"WITH e AS (SELECT e.* {source}{where}{order} LIMIT ? OFFSET ?) "
-                      f"SELECT {_EVENT_SELECT} FROM e LEFT JOIN articles a ON a.id = e.article_id{order}",
-                      [*values, params.limit, params.offset])
+    page, page_values = select_events(params, sort=params.sort, limit=params.limit, offset=params.offset)
+    rows = store.rows(f"WITH e AS ({page}) "
+                      f"SELECT {_EVENT_SELECT} FROM e LEFT JOIN articles a ON a.id = e.article_id{order_by(params.sort)}",
+                      page_values)
     return {"total": total, "offset": params.offset, "limit": params.limit, "sort": params.sort,
             "items": [event_item(r) for r in rows]}
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from herald.cli.store import DbOpt, _date, _print_rows
+from herald.cli.store import DbOpt, _print_rows
 from herald.store import Store
 
 _COLUMNS = ("id", "event", "actor_country", "actor_sector", "actor_name", "recipient_country", "recipient_sector",
@@ -30,16 +30,14 @@ def register(app: typer.Typer) -> None:
         """Events across articles: the reports of each real-world event, most reported first (docs/clusters.md)."""
         from pydantic import ValidationError
 
-        from typing import get_args
-
         from herald.api.clusters import ClusterListParams, require_clusters
-        from herald.api.filters import PloverType
+        from herald.store.filters import plover_types
 
-        if event_type and event_type.upper() not in get_args(PloverType):
+        if event_type and event_type.upper() not in plover_types():
             raise typer.BadParameter(f"not a PLOVER type: {event_type!r}", param_hint="--type")
         try:
             params = ClusterListParams(event=[event_type.upper()] if event_type else [], country=country,
-                                       since=_date(since, "--since"), until=_date(until, "--until"),
+                                       since=since, until=until,
                                        min_articles=min_articles, limit=limit)
         except ValidationError as exc:
             raise typer.BadParameter("; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())) from None

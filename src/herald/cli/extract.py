@@ -11,7 +11,7 @@ import typer
 
 from herald.ingest import Limits
 from herald.output import FORMATS, EventWriter, json_line
-from herald.pipeline import PipelineOptions
+from herald.pipeline import DEFAULT_ARTICLE_TIMEOUT, PipelineOptions
 from herald.records import ArticleResult, Failure
 from herald.runner import Counts, report_failure, run_pipeline
 
@@ -23,6 +23,8 @@ WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (e
 ActorsOpt = typer.Option(None, "--actors", help="User actor dictionary (YAML, CSV or PETRARCH/Phoenix); repeatable.")
 TriggersOpt = typer.Option(None, "--triggers", help="User trigger lexicon (YAML or PETRARCH verbs); repeatable.")
 MaxCharsOpt = typer.Option(1_000_000, "--max-chars", min=1, help="Longest article body accepted.")
+TimeoutOpt = typer.Option(DEFAULT_ARTICLE_TIMEOUT, "--article-timeout", min=0.1, metavar="SECONDS",
+                          help="Seconds one article may take; a slower one becomes a failure (E191).")
 
 
 def check_files(actors: Optional[list[Path]], triggers: Optional[list[Path]]) -> None:
@@ -32,9 +34,11 @@ def check_files(actors: Optional[list[Path]], triggers: Optional[list[Path]]) ->
             raise typer.BadParameter(f"no such file: {path}")
 
 
-def pipeline_options(actors: Optional[list[Path]], triggers: Optional[list[Path]]) -> PipelineOptions:
+def pipeline_options(actors: Optional[list[Path]], triggers: Optional[list[Path]],
+                     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> PipelineOptions:
     check_files(actors, triggers)
-    return PipelineOptions(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()))
+    return PipelineOptions(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()),
+                           article_timeout=article_timeout)
 
 
 @contextmanager
@@ -86,11 +90,11 @@ def register(app: typer.Typer) -> None:
                 fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of {', '.join(FORMATS)}."),
                 failures: Optional[Path] = FailuresOpt, workers: int = WorkersOpt,
                 actors: Optional[list[Path]] = ActorsOpt, triggers: Optional[list[Path]] = TriggersOpt,
-                max_chars: int = MaxCharsOpt) -> None:
+                max_chars: int = MaxCharsOpt, article_timeout: float = TimeoutOpt) -> None:
         """Code events in articles; one SCHEMA event record per line."""
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
-        options = pipeline_options(actors, triggers)
+        options = pipeline_options(actors, triggers, article_timeout)
         with open_output(output) as stream:
             writer = EventWriter(stream, fmt)
             results = run_pipeline(paths, options, Limits(max_chars=max_chars), workers=workers)

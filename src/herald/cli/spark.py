@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from herald.cli.extract import ActorsOpt, MaxCharsOpt, TriggersOpt, check_files
+from herald.cli.extract import ActorsOpt, MaxCharsOpt, TimeoutOpt, TriggersOpt, check_files
 from herald.store import DEFAULT_DB
 
 
@@ -22,12 +22,12 @@ def register(app: typer.Typer) -> None:
               batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per spaCy batch."),
               overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing output folder."),
               actors: Optional[list[Path]] = ActorsOpt, triggers: Optional[list[Path]] = TriggersOpt,
-              max_chars: int = MaxCharsOpt) -> None:
+              max_chars: int = MaxCharsOpt, article_timeout: float = TimeoutOpt) -> None:
         """Code articles on Spark with the same pipeline; write Parquet (load it with `herald load`)."""
         from herald.spark import JobSettings, run_spark
 
         check_files(actors, triggers)
-        settings = JobSettings(batch_size=batch_size, max_chars=max_chars,
+        settings = JobSettings(batch_size=batch_size, max_chars=max_chars, article_timeout=article_timeout,
                                actor_files=tuple(str(p) for p in actors or ()),
                                trigger_files=tuple(str(p) for p in triggers or ()))
         summary = run_spark(paths, output, master=master, partitions=partitions, settings=settings,

@@ -9,6 +9,9 @@ A worker that dies (a segfault in a native library, the out-of-memory killer) br
 restarts it and re-runs each chunk that was in flight alone, so the chunk that kills a worker is found; that chunk
 is re-run one article at a time, and the article that kills a worker again becomes a Failure. Every other article
 still gets its result.
+
+A per-article time limit (`time_limit`, `--article-timeout`) is enforced inside each worker by `run_chunk`: a chunk
+that runs over is re-run article by article, and the article over the limit becomes a Failure (E191).
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from herald.errors import ConfigError, ModelError, ProcessingError
+from herald.errors import ArticleTimeout, ConfigError, ModelError, ProcessingError
+from herald.executors.deadline import Expired, deadline
 from herald.pipeline import batches as chunks_of  # the batches Pipeline.run forms, one per task
 from herald.records import Article, ArticleResult, Failure
 
@@ -67,21 +71,33 @@ class WorkerStats:
     crashes: int = 0
 
 
-def run_chunk(processor: BatchProcessor, items: list[Item]) -> list[Result]:
-    """Run one chunk; never raises for an article (a Python error becomes that article's Failure). Shared by the
-    worker processes here and the Spark executors."""
+def run_chunk(processor: BatchProcessor, items: list[Item], time_limit: float | None = None) -> list[Result]:
+    """Run one chunk; never raises for an article (a Python error becomes that article's Failure). `time_limit`:
+    seconds per article; the chunk may take that times its articles, and if it takes longer its articles are run
+    one at a time, each within the limit, and the one that exceeds it becomes a Failure (E191). Shared by the local
+    runner, the worker processes here and the Spark executors."""
+    articles = sum(1 for item in items if isinstance(item, Article))
     try:
-        return list(processor.run(items))
+        with deadline(time_limit * articles if time_limit and articles else None):
+            return list(processor.run(items))
+    except Expired:
+        log.warning("a chunk of %d articles took over %s s per article; processing it article by article",
+                    articles, time_limit)
     except Exception:  # noqa: BLE001 - the processor broke on the chunk: isolate the article
         log.exception("a chunk of %d items failed; processing it item by item", len(items))
-    return [_run_one(processor, item) for item in items]
+    return [_run_one(processor, item, time_limit) for item in items]
 
 
-def _run_one(processor: BatchProcessor, item: Item) -> Result:
+def _run_one(processor: BatchProcessor, item: Item, time_limit: float | None = None) -> Result:
     if isinstance(item, Failure):
         return item
     try:
-        return next(iter(processor.run([item])))
+        with deadline(time_limit):
+            return next(iter(processor.run([item])))
+    except Expired:
+        log.error("article %s took longer than %s s; reported as a failure", item.id, time_limit)
+        return Failure(item.id, item.source, f"processing took longer than the limit of {time_limit:g} s per "
+                       "article (--article-timeout)", ArticleTimeout.code, "code")
     except Exception as exc:  # noqa: BLE001
         return Failure(item.id, item.source, f"internal error: {type(exc).__name__}: {exc}",
                        ProcessingError.code, "code")
@@ -110,9 +126,9 @@ def _peak_rss() -> int:
     return peak if sys.platform == "darwin" else peak * 1024  # Linux reports KiB
 
 
-def _process_chunk(items: list[Item]) -> tuple[list[Result], int, int]:
+def _process_chunk(items: list[Item], time_limit: float | None = None) -> tuple[list[Result], int, int]:
     assert _processor is not None, "worker not initialised"
-    return run_chunk(_processor, items), os.getpid(), _peak_rss()
+    return run_chunk(_processor, items, time_limit), os.getpid(), _peak_rss()
 
 
 # -- in the parent ---------------------------------------------------------------------------------------------
@@ -132,7 +148,8 @@ class ParallelRunner:
     """
 
     def __init__(self, factory: Callable[[], BatchProcessor], workers: int, *, batch_size: int = 32,
-                 prefetch: int = 2, start_method: str = "spawn", start_timeout: float = 600.0):
+                 prefetch: int = 2, start_method: str = "spawn", start_timeout: float = 600.0,
+                 time_limit: float | None = None):
         if workers < 1:
             raise ConfigError(f"workers must be at least 1, got {workers}")
         if batch_size < 1:
@@ -142,6 +159,7 @@ class ParallelRunner:
         self.batch_size = batch_size
         self.window = workers * max(1, prefetch)
         self.start_timeout = start_timeout
+        self.time_limit = time_limit  # seconds per article, enforced in the workers (run_chunk)
         self.stats = WorkerStats()
         self._context = multiprocessing.get_context(start_method)
         self._pool: ProcessPoolExecutor | None = None
@@ -225,7 +243,7 @@ class ParallelRunner:
     def _submit(self, items: list[Item]) -> Future:
         assert self._pool is not None
         try:
-            return self._pool.submit(_process_chunk, items)
+            return self._pool.submit(_process_chunk, items, self.time_limit)
         except BrokenProcessPool as exc:  # broke since the last look: this chunk is re-run by the recovery
             future: Future = Future()
             future.set_exception(exc)
@@ -275,11 +293,11 @@ class ParallelRunner:
                        "(a crash in a native library, or out of memory)", ProcessingError.code, "nlp")
 
 
-def run_parallel(paths: list[str], options: "PipelineOptions", limits, workers: int, *,
+def run_parallel(items: Iterable[Item], options: "PipelineOptions", workers: int, *,
                  kb: "ActorKB | None" = None) -> Iterator[Result]:
-    """`herald.runner.run_pipeline` for workers > 1: read `paths` here, code the articles in `workers` processes
-    (each builds `Pipeline.default(options, kb=kb)` once), yield results in input order, as one worker would."""
-    from herald.ingest import read_articles
-
-    with ParallelRunner(PipelineFactory(options, kb), workers, batch_size=options.batch_size) as runner:
-        yield from runner.run(read_articles(paths, limits))
+    """`herald.runner.code_articles` for workers > 1: code the articles (read here, in the parent) in `workers`
+    processes (each builds `Pipeline.default(options, kb=kb)` once), yield results in input order, as one worker
+    would."""
+    with ParallelRunner(PipelineFactory(options, kb), workers, batch_size=options.batch_size,
+                        time_limit=options.article_timeout) as runner:
+        yield from runner.run(items)

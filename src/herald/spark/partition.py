@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from herald.errors import ArticleError, ArticleTooLarge, ProcessingError
+from herald.pipeline import DEFAULT_ARTICLE_TIMEOUT
 from herald.records import Article, Failure
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class JobSettings:
     actor_files: tuple[str, ...] = ()
     trigger_files: tuple[str, ...] = ()
     spacy_model: str | None = None
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT  # seconds per article
 
 
 def _resolve(name: str) -> str:
@@ -97,5 +99,5 @@ def code_batches(batches: Iterator["pa.RecordBatch"], settings: JobSettings) -> 
                 yield to_item(kind, source, blob if kind == TXT else text, limits)
 
     for chunk in chunks_of(items(), settings.batch_size):
-        for table_batch in to_arrow(run_chunk(pipeline, chunk)).to_batches():
+        for table_batch in to_arrow(run_chunk(pipeline, chunk, settings.article_timeout)).to_batches():
             yield table_batch

@@ -204,30 +204,22 @@ class ClusterTables:
 
 # `herald export --one-a-day`: one event per cluster per day (the event's date, else its publication date): the
 # first report (earliest published, then article id and position). Events not clustered (yet) are all kept.
-ONE_A_DAY = ("(id IN (SELECT event_id FROM (SELECT m.event_id, row_number() OVER (PARTITION BY m.cluster_id, "
+ONE_A_DAY = ("(e.id IN (SELECT event_id FROM (SELECT m.event_id, row_number() OVER (PARTITION BY m.cluster_id, "
              "coalesce(x.date_start, x.published) ORDER BY x.published, x.article_id, x.trigger_start, x.id) AS n "
              "FROM cluster_members m JOIN events x ON x.id = m.event_id) WHERE n = 1) "
-             "OR id NOT IN (SELECT event_id FROM cluster_members))")
+             "OR e.id NOT IN (SELECT event_id FROM cluster_members))")
 
 
-class OneADay:
-    """An event filter (anything with `where()` and `limit`) narrowed to one event per cluster per day."""
+def has_clusters(store) -> bool:
+    """Does the store have the cluster tables (a store written before clusters existed does not)?"""
+    tables = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'cluster_members'"
+    return bool(store.query(tables)[1][0][0])
 
-    def __init__(self, inner):
-        self.inner = inner
-        self.limit = getattr(inner, "limit", None)
 
-    @classmethod
-    def of(cls, store, inner) -> "OneADay":
-        """`inner` narrowed, for a store that has clusters (a clear error otherwise)."""
-        from herald.errors import StoreError
+def require_clusters(store) -> None:
+    """A clear error for a store whose clusters were never built."""
+    from herald.errors import StoreError
 
-        tables = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'cluster_members'"
-        if not store.query(tables)[1][0][0]:
-            raise StoreError(f"{store.path} has no clusters yet: build them with `herald clusters --rebuild "
-                             f"--db {store.path}`")
-        return cls(inner)
-
-    def where(self) -> tuple[str, list[Any]]:
-        clause, params = self.inner.where()
-        return (f"{clause} AND {ONE_A_DAY}" if clause else f" WHERE {ONE_A_DAY}"), params
+    if not has_clusters(store):
+        raise StoreError(f"{store.path} has no clusters yet: open it once for writing (`herald clusters --rebuild "
+                         f"--db {store.path}`) to build them")

@@ -3,20 +3,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from herald.errors import QueryError, StoreError
 from herald.records import ArticleResult, Failure
-from herald.store.clusters import OneADay
-from herald.store.columns import (EVENT_COLUMN_NAMES, EVENT_COLUMNS, article_row, arrow_schema, event_row,
+from herald.store.clusters import require_clusters
+from herald.store.columns import (EVENT_COLUMN_NAMES, article_row, arrow_schema, event_row,
                                   row_to_record, rows_to_arrow)
 from herald.store.locks import open_error
 from herald.store.schema import ARTICLE_COLUMNS, DDL, FAILURE_COLUMNS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from herald.store.filters import EventFilters
 
 log = logging.getLogger(__name__)
 
@@ -39,31 +41,6 @@ class WriteStats:
         for name in ("new", "replaced", "unchanged", "duplicates", "events", "failures"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.written_ids.extend(other.written_ids)
-
-
-@dataclass(slots=True)
-class EventFilter:
-    """Filters of `herald events` and the REST API; every value goes into SQL as a parameter."""
-
-    actor: str | None = None  # actor country code
-    recipient: str | None = None
-    event_type: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    article_id: str | None = None
-    limit: int | None = 100
-
-    def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        for fragment, value in (("actor_country = ?", self.actor), ("recipient_country = ?", self.recipient),
-                                ("event = ?", self.event_type), ("coalesce(date_start, published) >= ?", self.since),
-                                ("coalesce(date_start, published) <= ?", self.until),
-                                ("article_id = ?", self.article_id)):
-            if value is not None:
-                clauses.append(fragment)
-                params.append(value)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 class Store:
@@ -161,17 +138,22 @@ class Store:
             raise StoreError(f"writing a batch to {self.path} failed: {exc}") from exc
         return stats
 
+    def stored_versions(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[dict[str, str], set[str]]:
+        """What the store holds of these articles: {id: stored content hash} for the ids it has, and which of the
+        content hashes it has (under any id). The one lookup behind `write` and the skip before NLP."""
+        by_id = dict(self._con.execute(
+            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall())
+        known_hashes = {h for (h,) in self._con.execute(
+            "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [list(hashes)]).fetchall()}
+        return by_id, known_hashes
+
     def _select_fresh(self, results: Sequence[ArticleResult],
                       stats: WriteStats) -> tuple[list[ArticleResult], list[str]]:
         """The results to write, and the ids among them whose stored version they replace."""
         if not results:
             return [], []
-        ids = [r.article.id for r in results]
-        hashes = [r.article.content_hash for r in results]
-        by_id = dict(self._con.execute(
-            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
-        known_hashes = {h for (h,) in self._con.execute(
-            "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
+        by_id, known_hashes = self.stored_versions([r.article.id for r in results],
+                                                   [r.article.content_hash for r in results])
         fresh: list[ArticleResult] = []
         seen_ids: set[str] = set()
         seen_hashes: set[str] = set()
@@ -270,19 +252,18 @@ class Store:
             raise QueryError(f"unknown table {table!r}")
         return self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Flat event rows matching the filter, newest first."""
-        where = where or EventFilter()
-        clause, params = where.where()
-        sql = (f"SELECT {', '.join(EVENT_COLUMN_NAMES)} FROM events{clause} "
-               "ORDER BY coalesce(date_start, published) DESC, article_id, trigger_start")
-        if where.limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(where.limit))
+    def events(self, filters: "EventFilters | None" = None, *, limit: int | None = 100,
+               sort: str = "-date") -> list[dict[str, Any]]:
+        """Flat event rows matching the filters, newest first (`sort`: a key of `herald.store.filters.SORT_KEYS`)."""
+        from herald.store.filters import EventFilters, select_events
+
+        sql, params = select_events(filters or EventFilters(), ", ".join(f"e.{c}" for c in EVENT_COLUMN_NAMES),
+                                    sort=sort, limit=limit)
         return self.rows(sql, params)
 
-    def event_records(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
-        return [row_to_record(r) for r in self.events(where)]
+    def event_records(self, filters: "EventFilters | None" = None, *, limit: int | None = 100,
+                      sort: str = "-date") -> list[dict[str, Any]]:
+        return [row_to_record(r) for r in self.events(filters, limit=limit, sort=sort)]
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         columns, values = self.query(sql, params)
@@ -300,27 +281,13 @@ class Store:
             return [], []
         return [d[0] for d in cursor.description], cursor.fetchall()
 
-    def export(self, path: str | Path, fmt: str, where: EventFilter | None = None, one_a_day: bool = False) -> int:
-        """Write events to a file: jsonl (SCHEMA records), csv or parquet (flat rows). Returns the event count.
-        `one_a_day`: one event per cluster per day (`herald.store.clusters.OneADay`)."""
-        where = where or EventFilter(limit=None)
+    def export(self, path: str | Path, fmt: str, filters: "EventFilters | None" = None, one_a_day: bool = False) -> int:
+        """Write the matching events (all by default) to a file in one of `herald.store.exports.FORMATS`.
+        `one_a_day`: one event per cluster (real-world event) per day, its first report. Returns the event count."""
+        from herald.store.exports import export_events
+        from herald.store.filters import EventFilters
+
         if one_a_day:
-            where = OneADay.of(self, where)
-        if fmt == "jsonl":
-            records = self.event_records(where)
-            with open(path, "w", encoding="utf-8") as fh:
-                for record in records:
-                    fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-            return len(records)
-        if fmt not in {"csv", "parquet"}:
-            raise QueryError(f"unknown export format {fmt!r} (jsonl, csv, parquet)")
-        clause, params = where.where()
-        options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"
-        columns = list(EVENT_COLUMN_NAMES)
-        if fmt == "csv":  # CSV has no list type: join list columns with '|'
-            columns = [f"array_to_string({name}, '|') AS {name}" if kind == "VARCHAR[]" else name
-                       for name, kind in EVENT_COLUMNS]
-        select = f"SELECT {', '.join(columns)} FROM events{clause} ORDER BY article_id, trigger_start"
-        target = str(path).replace("'", "''")
-        self._con.execute(f"COPY ({select}) TO '{target}' {options}", params)
-        return self._con.execute(f"SELECT count(*) FROM events{clause}", params).fetchone()[0]
+            require_clusters(self)
+            filters = (filters or EventFilters()).model_copy(update={"one_a_day": True})
+        return export_events(self, path, fmt, filters)

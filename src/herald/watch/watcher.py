@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from herald.ingest import Limits, read_articles
-from herald.ingestion import store_results
+from herald.ingestion import IngestSummary, skip_stored, store_results
 from herald.lazy_pipeline import LazyPipeline
 from herald.records import Article, ArticleResult, Failure
 from herald.runner import Counts, report_failure
@@ -135,11 +135,15 @@ class Watcher:
             results: list[ArticleResult] = []
             failures: list[Failure] = []
             with self._writer() as store:  # POSTs and other batches wait at most one batch
-                pipeline, learned = self._pipelines.get(store)
-                for item in pipeline.run(batch):
-                    counts.add(item)
-                    (failures if isinstance(item, Failure) else results).append(item)
-                store_results(store, results, failures, learned)
+                known = IngestSummary(db=str(store.path))
+                fresh = list(skip_stored(batch, store, known))  # stored articles of a changed file: no NLP
+                counts.processed += known.skipped
+                if fresh:
+                    pipeline, learned = self._pipelines.get(store)
+                    for item in pipeline.run(fresh):
+                        counts.add(item)
+                        (failures if isinstance(item, Failure) else results).append(item)
+                    store_results(store, results, failures, learned)
             for failure in failures:
                 log.warning(report_failure(failure))
             with self._status_lock:

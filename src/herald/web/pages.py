@@ -10,24 +10,31 @@ from fastapi.responses import HTMLResponse
 
 from herald.api import clusters, queries
 from herald.api.database import Reader
-from herald.api.filters import QUAD_CLASS_NAMES, Modality, PloverType, SortKey
 from herald.api.highlight import marks_for, segments
+from herald.records import MODALITIES
+from herald.store.filters import QUAD_CLASS_NAMES, SortKey, plover_types
 from herald.web import package_dir
 
 router = APIRouter(include_in_schema=False)
 
-# (value, label) pairs of the pages' select boxes.
-OPTIONS: dict[str, list[tuple[Any, str]]] = {
-    "event": [(t, t) for t in get_args(PloverType)],
-    "quad_class": [(q, f"{q} {name}") for q, name in QUAD_CLASS_NAMES.items()],
-    "modality": [(m, m) for m in get_args(Modality)],
-    "sort": [(s, ("newest first" if s == "-date" else "oldest first" if s == "date" else
-                  s.lstrip("-").replace("_", " ") + (" (high first)" if s.startswith("-") else " (low first)")))
-             for s in get_args(SortKey)],
-    "interval": [("month", "month"), ("week", "week")],
-    "direction": [("both", "both ways"), ("a_to_b", "A acts on B"), ("b_to_a", "B acts on A")],
-    "level": [("country", "countries"), ("actor", "named actors")],
-}
+
+@cache
+def select_options() -> dict[str, list[tuple[Any, str]]]:
+    """(value, label) pairs of the pages' select boxes (built on the first page served: the PLOVER types are read
+    from the ontology)."""
+    return {
+        "event": [(t, t) for t in plover_types()],
+        "quad_class": [(q, f"{q} {name}") for q, name in QUAD_CLASS_NAMES.items()],
+        "modality": [(m, m) for m in MODALITIES],
+        "sort": [(s, ("newest first" if s == "-date" else "oldest first" if s == "date" else
+                      s.lstrip("-").replace("_", " ") + (" (high first)" if s.startswith("-") else " (low first)")))
+                 for s in get_args(SortKey)],
+        "interval": [("month", "month"), ("week", "week")],
+        "direction": [("both", "both ways"), ("a_to_b", "A acts on B"), ("b_to_a", "B acts on A")],
+        "level": [("country", "countries"), ("actor", "named actors")],
+    }
+
+
 PAGES = {"explorer": "Events", "dyads": "Dyads", "network": "Network", "map": "Map", "actors": "Actors"}
 
 
@@ -45,7 +52,7 @@ def templates():
 def _render(request: Request, name: str, page: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     values = {key: value for key, value in request.query_params.multi_items() if value}
     return templates().TemplateResponse(request, name, {"page": page, "pages": PAGES, "params": values,
-                                                         "options": OPTIONS, **context},
+                                                         "options": select_options(), **context},
                                         status_code=status_code)
 
 
