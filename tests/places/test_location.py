@@ -85,3 +85,12 @@ def test_nationality_adjectives_are_mentions_of_their_country_not_event_places(p
     mentions = found.mentions()
     assert [p.start for p in mentions] == sorted(p.start for p in mentions)
     assert mentions[0].to_mention_dict("a1")["kind"] == "adjective"
+
+
+def test_a_named_group_passes_its_place_and_a_country_that_starts_like_a_demonym_is_a_place(parse, token):
+    doc, found = parse("Israeli jets launched airstrikes against Hezbollah in Lebanon.")
+    assert where(found, token(doc, "airstrikes"), fallback=None) == ("Lebanon", "LBN", "text")
+    doc, found = parse("U.S. forces carried out a series of airstrikes against the Islamic State in Syria.")
+    assert where(found, token(doc, "airstrikes"), fallback=None) == ("Syria", "SYR", "text")
+    doc, found = parse("This marks the minister's second visit to Saudi Arabia since taking office.")
+    assert where(found, token(doc, "visit"), fallback=None) == ("Saudi Arabia", "SAU", "text")

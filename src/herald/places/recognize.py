@@ -220,8 +220,9 @@ class ToponymRecognizer:
                                        or len(ent) > 2):
                 continue
             trimmed = _trim(ent)
-            if trimmed is None or any(t.i in taken for t in trimmed) or trimmed[0].text in table:
-                continue
+            if trimmed is None or any(t.i in taken for t in trimmed) or \
+                    (trimmed[0].text in table and not self._is_country(trimmed.text)):
+                continue  # "Belgian Senate" is not a place; "Saudi Arabia" is
             if found.dateline and trimmed.start_char < found.dateline.span_end:
                 continue  # the agency of "BRUSSELS. KAZINFORM -" or "NAIROBI. KENYA NEWS -"
             if label == "ORG":

@@ -77,8 +77,18 @@ def word_class(token: Token, name: str) -> bool:
 
 
 def passable(token: Token) -> bool:
-    """Nouns whose locative phrases still locate the event: sites, people and events (not topics)."""
-    return any(word_class(token, name) for name in ("site", "people", "event", "attack"))
+    """Nouns whose locative phrases still locate the event: sites, people, named groups ("airstrikes against IS in
+    Syria") and events (not topics)."""
+    return any(word_class(token, name) for name in ("site", "people", "event", "attack")) or _named_group(token)
+
+
+def _named_group(token: Token) -> bool:
+    """A proper name the NER calls an organisation or group ("Hezbollah", "Islamic State")."""
+    return token.tag_ == "NNP" and (token.ent_type_ in _GROUP_LABELS or any(
+        c.dep_ == "compound" and c.ent_type_ in _GROUP_LABELS for c in token.children))
+
+
+_GROUP_LABELS = frozenset({"ORG", "NORP"})
 
 
 def is_verb(token: Token) -> bool:
