@@ -34,7 +34,7 @@ class SelectionRule:
     """Which sentences to parse besides those with a trigger word."""
 
     lead: int = 2     # the first sentences: dateline, headline-like first line, lead
-    before: int = 2   # sentences before a trigger sentence (pronouns, "the two leaders", dates of the story)
+    before: int = 1   # sentences before a trigger sentence (pronouns, "the two leaders", dates of the story)
     after: int = 0    # sentences after a trigger sentence
 
 
@@ -104,13 +104,26 @@ class SelectiveParser:
         self.rule = rule or SelectionRule()
         self.tokens_seen = 0
         self.tokens_parsed = 0
+        self._strings: dict[int, str] = {}
 
     def first_pass(self, text: str) -> tuple["Doc", Selection]:
+        """Tokenize, split into sentences, choose the ones to parse."""
+        from spacy.attrs import LOWER
+
         doc = self.nlp.make_doc(text)
-        lowers = [t.lower_ for t in doc]
+        strings, cache = doc.vocab.strings, self._strings
+        lowers = []
+        for key in doc.to_array(LOWER).tolist():
+            word = cache.get(key)
+            if word is None:
+                if len(cache) > 200_000:
+                    cache.clear()
+                word = cache[key] = strings[key]
+            lowers.append(word)
         return doc, select(lowers, self.triggers, self.rule)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
+        """Docs of `texts`, in order. The pieces to parse are batched `batch_size` articles' worth at a time."""
         texts = list(texts)
         firsts = [self.first_pass(text) for text in texts]
         pieces: list["Doc"] = []
@@ -118,7 +131,8 @@ class SelectiveParser:
             for start, end, parsed in selection.runs():
                 if parsed:
                     pieces.append(doc[start:end].as_doc())
-        parsed_pieces = iter(self.nlp.pipe(pieces, batch_size=batch_size))
+        per_batch = max(1, round(len(pieces) * batch_size / max(1, len(texts))))
+        parsed_pieces = iter(self.nlp.pipe(pieces, batch_size=per_batch))
         for doc, selection in firsts:
             self.tokens_seen += len(doc)
             self.tokens_parsed += selection.kept_tokens
