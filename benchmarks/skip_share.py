@@ -22,20 +22,23 @@ def wikinews_texts() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2000, help="Reuters sample size")
-    parser.add_argument("--lead", type=int, default=2)
-    parser.add_argument("--before", type=int, default=2)
-    parser.add_argument("--after", type=int, default=0)
+    parser.add_argument("--lead", type=int, help="first sentences always parsed (default: SelectionRule's)")
+    parser.add_argument("--before", type=int, help="sentences parsed before a trigger sentence")
+    parser.add_argument("--after", type=int, help="sentences parsed after a trigger sentence")
     args = parser.parse_args(argv)
 
     from herald.events.lexicon import load_lexicon
     from herald.nlp import load_nlp
     from herald.nlp.selective import SelectionRule, SelectiveParser, TriggerIndex
 
-    selective = SelectiveParser(load_nlp(), TriggerIndex(load_lexicon()),
-                                SelectionRule(lead=args.lead, before=args.before, after=args.after))
+    default = SelectionRule()
+    rule = SelectionRule(lead=default.lead if args.lead is None else args.lead,
+                         before=default.before if args.before is None else args.before,
+                         after=default.after if args.after is None else args.after)
+    selective = SelectiveParser(load_nlp(), TriggerIndex(load_lexicon()), rule)
     corpora = {"reuters": texts_of(sample_file("reuters", args.size)), "voa": texts_of(sample_file("voa")),
                "wikinews": wikinews_texts()}
-    print(f"rule: lead {args.lead}, before {args.before}, after {args.after}; {len(selective.triggers)} trigger forms")
+    print(f"rule: lead {rule.lead}, before {rule.before}, after {rule.after}; {len(selective.triggers)} trigger forms")
     print(f"{'corpus':9} {'articles':>8} {'tokens':>9} {'parsed':>9} {'skipped':>8} {'sentences':>9} {'skipped':>8}")
     for name, texts in corpora.items():
         tokens = kept = sentences = kept_sentences = 0
