@@ -6,6 +6,8 @@
 Each case runs in a fresh Python process (clean peak-RSS figures, no warm caches):
 - herald: read the JSON Lines file, run the full pipeline (spaCy + actors, events, times, places); 1 worker runs
   in-process, N workers use herald.executors.ParallelRunner (each worker loads the pipeline once).
+- herald-fast: herald with selective parsing (PipelineOptions(selective_parse=True), `--fast` on the CLI): tagger,
+  parser and NER only on the sentences that may hold an event (herald.nlp.selective).
 - spacy: the same texts through `nlp.pipe` of the same spaCy pipeline (herald.nlp.load_nlp), `n_process=N`.
 Rates exclude loading the pipeline (reported apart as load_s). ratio = herald words/s / spaCy words/s.
 cpu/wall is the CPU time used per second of the run (2.0 = both cores busy for us); loadavg is the machine's 1-minute
@@ -25,13 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import cpu_seconds, peak_rss_mb, run_fresh, sample_file, texts_of, words  # noqa: E402
 
 
-def run_herald(path: Path, workers: int, batch_size: int) -> dict:
+def run_herald(path: Path, workers: int, batch_size: int, selective: bool = False) -> dict:
     from herald.executors import ParallelRunner, PipelineFactory
     from herald.ingest import read_articles
     from herald.pipeline import Pipeline, PipelineOptions
     from herald.records import Failure
 
-    options = PipelineOptions(batch_size=batch_size)
+    options = PipelineOptions(batch_size=batch_size, selective_parse=selective)
     counts = {"articles": 0, "failed": 0, "words": 0, "events": 0}
 
     def consume(results) -> None:
@@ -82,7 +84,10 @@ def run_spacy(path: Path, workers: int, batch_size: int) -> dict:
 
 def run_case(case: str, corpus: str, workers: int, batch_size: int, size: int) -> dict:
     path = sample_file(corpus, size)
-    result = (run_herald if case == "herald" else run_spacy)(path, workers, batch_size)
+    if case == "spacy":
+        result = run_spacy(path, workers, batch_size)
+    else:
+        result = run_herald(path, workers, batch_size, selective=case == "herald-fast")
     seconds = result["run_s"]
     result.update(case=case, corpus=corpus, workers=workers, batch_size=batch_size, load_avg_after=os.getloadavg()[0],
                   articles_per_s=result["articles"] / seconds, words_per_s=result["words"] / seconds,
@@ -102,26 +107,31 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--sample", type=int, default=2000, help="Reuters articles of >= 150 words.")
     parser.add_argument("--json", type=Path, help="Also write all results here.")
-    parser.add_argument("--case", choices=["herald", "spacy"], help=argparse.SUPPRESS)
+    parser.add_argument("--cases", nargs="+", default=["herald", "herald-fast"], choices=["herald", "herald-fast"],
+                        help="Herald variants to time against bare spaCy (default: both).")
+    parser.add_argument("--case", choices=["herald", "herald-fast", "spacy"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:  # one measurement, in this fresh process
         print(json.dumps(run_case(args.case, args.corpus[0], args.workers[0], args.batch_size, args.sample)))
         return
     results = []
-    header = (f"{'corpus':8} {'case':7} {'w':>2} {'articles':>8} {'words':>8} {'events':>7} {'art/s':>7} "
+    header = (f"{'corpus':8} {'case':11} {'w':>2} {'articles':>8} {'words':>8} {'events':>7} {'art/s':>7} "
               f"{'words/s':>8} {'events/s':>8} {'cpu/wall':>8} {'load s':>6} {'peak RSS MB/worker':>19} {'ratio':>6} "
               f"{'loadavg':>7}")
     print(header)
     for corpus in args.corpus:
         for workers in args.workers:
             bare = _in_subprocess("spacy", corpus, workers, args.batch_size, args.sample)
-            full = _in_subprocess("herald", corpus, workers, args.batch_size, args.sample)
-            full["ratio_to_spacy"] = full["words_per_s"] / bare["words_per_s"]
-            for r in (bare, full):
+            runs = [bare]
+            for case in args.cases:
+                run = _in_subprocess(case, corpus, workers, args.batch_size, args.sample)
+                run["ratio_to_spacy"] = run["words_per_s"] / bare["words_per_s"]
+                runs.append(run)
+            for r in runs:
                 results.append(r)
                 rss = "/".join(f"{v:.0f}" for v in r["worker_peak_rss_mb"])
                 ratio = f"{r['ratio_to_spacy']:.2f}" if "ratio_to_spacy" in r else ""
-                print(f"{corpus:8} {r['case']:7} {workers:>2} {r['articles']:>8} {r['words']:>8} {r['events']:>7} "
+                print(f"{corpus:8} {r['case']:11} {workers:>2} {r['articles']:>8} {r['words']:>8} {r['events']:>7} "
                       f"{r['articles_per_s']:>7.1f} {r['words_per_s']:>8.0f} {r['events_per_s']:>8.1f} "
                       f"{r['cpu_s'] / r['run_s']:>8.2f} {r['load_s']:>6.1f} {rss:>19} {ratio:>6} {r['load_avg_after']:>7.2f}",
                       flush=True)

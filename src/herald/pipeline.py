@@ -14,7 +14,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from herald.errors import ArticleError, ProcessingError
 from herald.ingest.reader import failure_from
@@ -31,6 +31,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+class DocParser(Protocol):
+    """What turns texts into parsed Docs: a spaCy Language, or herald.nlp.selective.SelectiveParser."""
+
+    def pipe(self, texts: Iterable[str], batch_size: int = ...) -> Iterator["Doc"]: ...
+
+    def __call__(self, text: str) -> "Doc": ...
+
 # A 1,000,000-character article (the default --max-chars) parses in ~30 s on one laptop core.
 DEFAULT_ARTICLE_TIMEOUT = 120.0
 
@@ -46,12 +54,16 @@ class PipelineOptions:
     spacy_model: str | None = None
     # Seconds one article may take (the executors enforce it: herald.executors.run_chunk); None: no limit.
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
+    # Run tagger, parser and NER only on the sentences that may hold an event (herald.nlp.selective): faster, and
+    # places, actors and dates mentioned only in the other sentences are not seen.
+    selective_parse: bool = False
 
 
 class Pipeline:
     def __init__(self, nlp: "Language", actors: "ActorResolver", coder: "EventCoder", times: "TimeTagger",
-                 places: "PlaceResolver", *, batch_size: int = 32):
+                 places: "PlaceResolver", *, batch_size: int = 32, parser: "DocParser | None" = None):
         self.nlp = nlp
+        self.parser: DocParser = parser if parser is not None else nlp
         self.actors = actors
         self.coder = coder
         self.times = times
@@ -72,7 +84,12 @@ class Pipeline:
         coder = EventCoder.default(user_files=tuple(options.trigger_files), hypothetical=options.hypothetical)
         actors = ActorResolver(ActorGazetteer.default(user_files=tuple(options.actor_files)),
                                kb=kb if kb is not None else ActorKB(), exchanges=ExchangeFinder(coder.lexicon))
-        return cls(nlp, actors, coder, TimeTagger(), PlaceResolver(Gazetteer()), batch_size=options.batch_size)
+        parser = None
+        if options.selective_parse:
+            from herald.nlp.selective import SelectiveParser, TriggerIndex
+            parser = SelectiveParser(nlp, TriggerIndex(coder.lexicon))
+        return cls(nlp, actors, coder, TimeTagger(), PlaceResolver(Gazetteer()), batch_size=options.batch_size,
+                   parser=parser)
 
     # -- running ------------------------------------------------------------------------------------------------
     def run(self, items: Iterable[Article | Failure]) -> Iterator[ArticleResult | Failure]:
@@ -111,13 +128,13 @@ class Pipeline:
         """One nlp.pipe pass over the batch; if spaCy fails on the batch, isolate the article that breaks it."""
         texts = [a.text for a in articles]
         try:
-            return {id(a): doc for a, doc in zip(articles, self.nlp.pipe(texts, batch_size=len(texts) or 1))}
+            return {id(a): doc for a, doc in zip(articles, self.parser.pipe(texts, batch_size=len(texts) or 1))}
         except Exception:  # noqa: BLE001
             log.warning("spaCy failed on a batch of %d articles; parsing them one by one", len(articles))
         out: dict[int, Doc | Failure] = {}
         for article in articles:
             try:
-                out[id(article)] = self.nlp(article.text)
+                out[id(article)] = self.parser(article.text)
             except Exception as exc:  # noqa: BLE001
                 out[id(article)] = Failure(article.id, article.source, f"spaCy could not parse it: {exc}",
                                            ProcessingError.code, "nlp")

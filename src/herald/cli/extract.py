@@ -34,11 +34,15 @@ def check_files(actors: Optional[list[Path]], triggers: Optional[list[Path]]) ->
             raise typer.BadParameter(f"no such file: {path}")
 
 
+FastOpt = typer.Option(False, "--fast", help="Parse only the sentences that may hold an event (and the lead and "
+                                              "the sentences before them): faster; see docs/performance.md.")
+
+
 def pipeline_options(actors: Optional[list[Path]], triggers: Optional[list[Path]],
-                     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> PipelineOptions:
+                     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT, fast: bool = False) -> PipelineOptions:
     check_files(actors, triggers)
     return PipelineOptions(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()),
-                           article_timeout=article_timeout)
+                           article_timeout=article_timeout, selective_parse=fast)
 
 
 @contextmanager
@@ -90,11 +94,11 @@ def register(app: typer.Typer) -> None:
                 fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of {', '.join(FORMATS)}."),
                 failures: Optional[Path] = FailuresOpt, workers: int = WorkersOpt,
                 actors: Optional[list[Path]] = ActorsOpt, triggers: Optional[list[Path]] = TriggersOpt,
-                max_chars: int = MaxCharsOpt, article_timeout: float = TimeoutOpt) -> None:
+                max_chars: int = MaxCharsOpt, article_timeout: float = TimeoutOpt, fast: bool = FastOpt) -> None:
         """Code events in articles; one SCHEMA event record per line."""
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
-        options = pipeline_options(actors, triggers, article_timeout)
+        options = pipeline_options(actors, triggers, article_timeout, fast)
         with open_output(output) as stream:
             writer = EventWriter(stream, fmt)
             results = run_pipeline(paths, options, Limits(max_chars=max_chars), workers=workers)

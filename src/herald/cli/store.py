@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from herald.cli.extract import (ActorsOpt, FailuresOpt, MaxCharsOpt, PathsArg, TimeoutOpt, TriggersOpt, WorkersOpt,
-                                pipeline_options)
+from herald.cli.extract import (ActorsOpt, FailuresOpt, FastOpt, MaxCharsOpt, PathsArg, TimeoutOpt, TriggersOpt,
+                                WorkersOpt, pipeline_options)
 from herald.ingest import Limits
 from herald.output import json_line, print_event_table
 from herald.store import DEFAULT_DB, Store
@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
     def ingest(paths: list[str] = PathsArg, db: Path = DbOpt, failures: Optional[Path] = FailuresOpt,
                workers: int = WorkersOpt, actors: Optional[list[Path]] = ActorsOpt,
                triggers: Optional[list[Path]] = TriggersOpt, max_chars: int = MaxCharsOpt,
-               article_timeout: float = TimeoutOpt,
+               article_timeout: float = TimeoutOpt, fast: bool = FastOpt,
                progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
                server: Optional[str] = typer.Option(
                    None, "--server", help="Let the running `herald serve` at this URL code and store the articles "
@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
             return
         from herald.ingestion import ingest_paths
 
-        options = pipeline_options(actors, triggers, article_timeout)
+        options = pipeline_options(actors, triggers, article_timeout, fast)
         summary = ingest_paths(paths, db, options, Limits(max_chars=max_chars), workers=workers,
                                failures_path=failures, progress=progress)
         typer.echo(summary.describe(), err=True)

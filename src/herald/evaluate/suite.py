@@ -21,7 +21,7 @@ from herald.evaluate.coverage import gsr_coverage, pentaclass_scores, petr2_scor
 from herald.evaluate.events import evaluate, read_jsonl
 from herald.ingest import read_articles
 from herald.output import json_line
-from herald.pipeline import Pipeline
+from herald.pipeline import Pipeline, PipelineOptions
 from herald.records import ArticleResult
 
 
@@ -92,10 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--save", type=Path, help="write the coded VOA and Wikinews events here")
+    parser.add_argument("--fast", action="store_true",
+                        help="code with selective parsing (PipelineOptions.selective_parse, the CLI's --fast)")
     args = parser.parse_args(argv)
     if args.save is not None:
         args.save.mkdir(parents=True, exist_ok=True)
-    result = run_suite(args.shared, Pipeline.default(), args.save)
+    result = run_suite(args.shared, Pipeline.default(PipelineOptions(selective_parse=args.fast)), args.save)
     print(json.dumps(result) if args.json else render(result))
     return 0
 

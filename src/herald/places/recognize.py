@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from herald.nlp.arrays import token_arrays
 from herald.nlp.morph import verb_forms
 from herald.places.dateline import Dateline, parse_dateline
 from herald.places.names import demonyms, region_abbreviations
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+_PROPER = frozenset({"NNP", "NNPS"})
 STANCE_VERBS = ("say", "tell", "warn", "announce", "deny", "accuse", "urge", "insist", "reject", "respond",
                 "claim", "believe", "want", "demand", "condemn", "criticize", "criticise", "threaten", "vow",
                 "refuse", "agree", "welcome", "protest", "blame", "argue", "state", "declare", "promise",
@@ -323,12 +325,12 @@ class ToponymRecognizer:
         """Proper-noun runs outside any entity that name a major place."""
         out: list[Mention] = []
         table = demonyms()
-        proper = {doc.vocab.strings["NNP"], doc.vocab.strings["NNPS"]}
-        tags, ent_types = doc.to_array("TAG").tolist(), doc.to_array("ENT_TYPE").tolist()
-        usable = [tag in proper and not ent and k not in taken for k, (tag, ent) in enumerate(zip(tags, ent_types))]
+        arrays = token_arrays(doc)  # shared with the actors and events stages: computed once per Doc
+        usable = [tag in _PROPER and not ent and k not in taken
+                  for k, (tag, ent) in enumerate(zip(arrays.tags, arrays.ents))]
         i, n = 0, len(doc)
         while i < n:
-            if not usable[i] or not doc[i].text[:1].isupper():
+            if not usable[i] or not arrays.texts[i][:1].isupper():
                 i += 1
                 continue
             j = i
