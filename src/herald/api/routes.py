@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from pydantic import BaseModel
 
 from herald.api import analysis, clusters, queries
-from herald.api.cache import ResponseCache
+from herald.api.cache import Answer, ResponseCache
 from herald.api.database import Database, Reader
 from herald.api.filters import EventFilters
 from herald.api.highlight import marks_for
@@ -26,7 +26,7 @@ _JSON = {200: {"content": {"application/json": {"schema": {"type": "object"}}}}}
 Compute = Callable[[Store, Any], dict[str, Any]]
 
 
-def answer(database: Database, cache: ResponseCache, name: str, params: BaseModel, compute: Compute) -> bytes:
+def answer(database: Database, cache: ResponseCache, name: str, params: BaseModel, compute: Compute) -> Answer:
     """The JSON of `compute(store, params)` from the cache, or computed on a fresh cursor and kept."""
     version = database.version  # read before the queries run (see herald.api.cache)
 
@@ -38,8 +38,13 @@ def answer(database: Database, cache: ResponseCache, name: str, params: BaseMode
 
 
 def cached(request: Request, name: str, params: BaseModel, compute: Compute) -> Response:
+    """The cached answer as a response, gzipped once for all when the client takes gzip."""
     state = request.app.state
-    return Response(answer(state.database, state.cache, name, params, compute), media_type="application/json")
+    found = answer(state.database, state.cache, name, params, compute)
+    if found.gzipped is not None and "gzip" in request.headers.get("accept-encoding", "").lower():
+        return Response(found.gzipped, media_type="application/json",
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return Response(found.body, media_type="application/json")
 
 
 @router.get("/health", tags=["meta"])
