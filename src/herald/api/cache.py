@@ -73,6 +73,15 @@ class ResponseCache:
         self._stats = CacheStats()
         self._version = 0  # the newest store version asked for
 
+    def peek(self, key: Hashable, version: int) -> Answer | None:
+        """The cached answer, or None (without computing or waiting: safe on the event loop)."""
+        with self._lock:
+            found = self._entries.get((version, key)) if version >= self._version else None
+            if found is not None:
+                self._entries.move_to_end((version, key))
+                self._stats.hits += 1
+            return found
+
     def get(self, key: Hashable, version: int, compute: Callable[[], Any]) -> Answer:
         """The encoded answer for `key` at store `version`: cached, or computed (once for concurrent askers)."""
         full = (version, key)

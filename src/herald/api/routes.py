@@ -1,12 +1,14 @@
-"""The JSON endpoints under /api. Handlers are plain functions (FastAPI runs them in its thread pool); each reads
-through its own cursor (the `Reader` dependency). The lists and aggregates of the dashboard answer from the server's
-answer cache (`herald.api.cache`) while the store is unchanged, and only open a cursor when they must compute."""
+"""The JSON endpoints under /api. Most handlers are plain functions (FastAPI runs them in its thread pool), each
+reading through its own cursor (the `Reader` dependency). The lists and aggregates of the dashboard answer from the
+server's answer cache (`herald.api.cache`) while the store is unchanged: a cached answer is sent straight from the
+event loop, and only a missing one takes a thread and a cursor to compute."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from herald.api import analysis, clusters, queries
@@ -37,10 +39,13 @@ def answer(database: Database, cache: ResponseCache, name: str, params: BaseMode
     return cache.get((name, params.model_dump_json()), version, run)
 
 
-def cached(request: Request, name: str, params: BaseModel, compute: Compute) -> Response:
-    """The cached answer as a response, gzipped once for all when the client takes gzip."""
+async def cached(request: Request, name: str, params: BaseModel, compute: Compute) -> Response:
+    """The cached answer as a response, gzipped once for all when the client takes gzip. A cached answer is sent
+    from the event loop; a missing one is computed in the thread pool (DuckDB and the shaping code block)."""
     state = request.app.state
-    found = answer(state.database, state.cache, name, params, compute)
+    found = state.cache.peek((name, params.model_dump_json()), state.database.version)
+    if found is None:
+        found = await run_in_threadpool(answer, state.database, state.cache, name, params, compute)
     if found.gzipped is not None and "gzip" in request.headers.get("accept-encoding", "").lower():
         return Response(found.gzipped, media_type="application/json",
                         headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
@@ -62,15 +67,15 @@ def health(request: Request, store: Reader) -> dict[str, Any]:
 
 
 @router.get("/summary", tags=["analysis"], responses=_JSON)
-def summary(request: Request, filters: Annotated[EventFilters, Query()]) -> Response:
+async def summary(request: Request, filters: Annotated[EventFilters, Query()]) -> Response:
     """Counts of the matching events: by type, QuadClass, modality, month; top countries and dyads."""
-    return cached(request, "summary", filters, analysis.summary)
+    return await cached(request, "summary", filters, analysis.summary)
 
 
 @router.get("/events", tags=["events"], responses=_JSON)
-def events(request: Request, params: Annotated[EventListParams, Query()]) -> Response:
+async def events(request: Request, params: Annotated[EventListParams, Query()]) -> Response:
     """Events matching the filters, one page at a time, each with its sentence."""
-    return cached(request, "events", params, queries.list_events)
+    return await cached(request, "events", params, queries.list_events)
 
 
 @router.get("/events/{event_id:path}", tags=["events"])
@@ -85,10 +90,10 @@ def event(store: Reader, event_id: str) -> dict[str, Any]:
 
 
 @router.get("/clusters", tags=["clusters"], responses=_JSON)
-def cluster_list(request: Request, params: Annotated[clusters.ClusterListParams, Query()]) -> Response:
+async def cluster_list(request: Request, params: Annotated[clusters.ClusterListParams, Query()]) -> Response:
     """Real-world events: the events that report the same one (same type, actors, overlapping dates, compatible
     place) with counts of mentions, articles, distinct sources and near-copies."""
-    return cached(request, "clusters", params, clusters.list_clusters)
+    return await cached(request, "clusters", params, clusters.list_clusters)
 
 
 @router.get("/clusters/{cluster_id}", tags=["clusters"])
@@ -139,28 +144,28 @@ def post_articles(request: Request, response: Response, body: ArticlesIn) -> dic
 
 
 @router.get("/actors", tags=["actors"], responses=_JSON)
-def actors(request: Request, params: Annotated[ActorListParams, Query()]) -> Response:
+async def actors(request: Request, params: Annotated[ActorListParams, Query()]) -> Response:
     """The actor knowledge base (what ingestion learnt about named actors), most mentioned first."""
-    return cached(request, "actors", params, queries.list_actors)
+    return await cached(request, "actors", params, queries.list_actors)
 
 
 @router.get("/dyads", tags=["analysis"], responses=_JSON)
-def dyads(request: Request, params: Annotated[DyadParams, Query()]) -> Response:
+async def dyads(request: Request, params: Annotated[DyadParams, Query()]) -> Response:
     """Events between two countries per week or month: counts by QuadClass, PLOVER type and direction, and the
     Goldstein sum (cooperation above zero, conflict below)."""
-    return cached(request, "dyads", params, analysis.dyad_series)
+    return await cached(request, "dyads", params, analysis.dyad_series)
 
 
 @router.get("/network", tags=["analysis"], responses=_JSON)
-def network(request: Request, params: Annotated[NetworkParams, Query()]) -> Response:
+async def network(request: Request, params: Annotated[NetworkParams, Query()]) -> Response:
     """Who acts on whom: nodes (with layout positions) and directed edges weighted by event counts."""
-    return cached(request, "network", params, analysis.network)
+    return await cached(request, "network", params, analysis.network)
 
 
 @router.get("/places", tags=["analysis"], responses=_JSON)
-def places(request: Request, params: Annotated[PlaceParams, Query()]) -> Response:
+async def places(request: Request, params: Annotated[PlaceParams, Query()]) -> Response:
     """Where events happen: one point per place, with counts and mean Goldstein."""
-    return cached(request, "places", params, analysis.places)
+    return await cached(request, "places", params, analysis.places)
 
 
 def default_views() -> list[tuple[str, BaseModel, Compute]]:
