@@ -47,6 +47,7 @@ benchmark-queries: install-dev
 
 benchmark-api: install-dev
 	$(BIN)/python benchmarks/api_load.py
+	$(BIN)/python benchmarks/api_load.py --warm
 
 benchmark-resume: install-dev
 	$(BIN)/python benchmarks/resume.py
