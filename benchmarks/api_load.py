@@ -210,9 +210,9 @@ def main() -> None:
         print(f"  error {code} on {label} {query}: {body!r}")
     rows = report(results, wall)
     if args.json:
-        args.json.write_text(json.dumps({"events": args.events, "clients": args.clients, "warm": args.warm, "wall_s": wall,
-                                         "errors": len(errors), "cache": cache,
-                                         "endpoints": rows}, indent=2))
+        args.json.write_text(json.dumps({"events": args.events, "clients": args.clients, "warm": args.warm,
+                                         "wall_s": wall, "errors": len(errors), "cache": cache, "endpoints": rows},
+                                        indent=2))
     if errors:
         raise SystemExit(1)
 
