@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= herald.duckdb
 
-.PHONY: run test quality install install-dev system-deps benchmark benchmark-profile benchmark-spark benchmark-queries benchmark-resume clean
+.PHONY: run test quality install install-dev system-deps benchmark benchmark-profile benchmark-spark benchmark-queries benchmark-api benchmark-resume clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ benchmark-spark: install-dev
 
 benchmark-queries: install-dev
 	$(BIN)/python benchmarks/query_speed.py
+
+benchmark-api: install-dev
+	$(BIN)/python benchmarks/api_load.py
+	$(BIN)/python benchmarks/api_load.py --warm
 
 benchmark-resume: install-dev
 	$(BIN)/python benchmarks/resume.py

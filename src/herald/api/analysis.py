@@ -154,13 +154,18 @@ def network(store: Store, params: NetworkParams) -> dict[str, Any]:
 def places(store: Store, params: PlaceParams) -> dict[str, Any]:
     where, values = params.where()
     clause = and_also(where, "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL")
+    # A GeoNames place is one point: grouped by its id alone (one id is one name, country and pair of coordinates in
+    # the gazetteer); a place without an id by its name, country and coordinates. Grouping by every column costs a
+    # hash of two strings and two floats per event.
+    unnamed = [f"CASE WHEN e.location_geonames_id IS NULL THEN e.location_{c} END"
+               for c in ("name", "country", "lat", "lon")]
     rows = store.rows(
-        "SELECT e.location_geonames_id AS geonames_id, e.location_name AS name, e.location_country AS country, "
-        "any_value(e.location_admin1) AS admin1, any_value(e.location_feature) AS feature, "
-        "e.location_lat AS lat, e.location_lon AS lon, count(*) AS events, "
-        f"round(avg(e.goldstein), 2) AS goldstein_mean, mode(e.event) AS top_event, {_QUAD_COUNTS} "
-        f"{params.source()}{clause} GROUP BY e.location_geonames_id, e.location_name, e.location_country, "
-        "e.location_lat, e.location_lon ORDER BY events DESC, name LIMIT ?", [*values, params.limit])
+        "SELECT e.location_geonames_id AS geonames_id, min(e.location_name) AS name, "
+        "min(e.location_country) AS country, any_value(e.location_admin1) AS admin1, "
+        "any_value(e.location_feature) AS feature, min(e.location_lat) AS lat, min(e.location_lon) AS lon, "
+        f"count(*) AS events, round(avg(e.goldstein), 2) AS goldstein_mean, mode(e.event) AS top_event, "
+        f"{_QUAD_COUNTS} {params.source()}{clause} GROUP BY e.location_geonames_id, {', '.join(unnamed)} "
+        "ORDER BY events DESC, name LIMIT ?", [*values, params.limit])
     return {"total": len(rows), "items": rows}
 
 

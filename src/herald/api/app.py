@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -11,9 +12,10 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
 from herald import __version__
+from herald.api.cache import ResponseCache
 from herald.api.config import ApiConfig
 from herald.api.database import Database
-from herald.api.routes import router
+from herald.api.routes import answer, default_views, router
 from herald.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from herald.api.writes import Ingestor, PipelineFactory, default_pipeline
 from herald.errors import StoreError
@@ -28,11 +30,14 @@ def create_app(config: ApiConfig, *, pipeline_factory: PipelineFactory = default
     database = Database(config.db, writable=config.store_writable)
     ingestor = Ingestor(database, config, pipeline_factory)
     watcher = folder_watcher(config, database, ingestor)
+    cache = ResponseCache(max_entries=config.cache_entries)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if watcher is not None:
             watcher.start()
+        if config.warm_up:
+            threading.Thread(target=warm_up, args=(database, cache), name="herald-warm-up", daemon=True).start()
         yield
         if watcher is not None:
             watcher.stop()
@@ -44,6 +49,7 @@ def create_app(config: ApiConfig, *, pipeline_factory: PipelineFactory = default
                               "server's token.")
     app.state.config = config
     app.state.database = database
+    app.state.cache = cache
     app.state.ingestor = ingestor
     app.state.watcher = watcher
     app.include_router(router)
@@ -55,6 +61,16 @@ def create_app(config: ApiConfig, *, pipeline_factory: PipelineFactory = default
     app.add_middleware(SecurityHeadersMiddleware)
     log.info("serving %s (%s)", config.db, "writes enabled" if config.writes_enabled else "read-only")
     return app
+
+
+def warm_up(database: Database, cache: ResponseCache) -> None:
+    """Compute the dashboard's unfiltered views into the cache, so the first visitors do not wait for them."""
+    for name, params, compute in default_views():
+        try:
+            answer(database, cache, name, params, compute)
+        except Exception as exc:  # the server goes on; the view is computed when first asked for
+            log.warning("warm-up of %s failed: %s", name, exc)
+            return
 
 
 def folder_watcher(config: ApiConfig, database: Database, ingestor: Ingestor):

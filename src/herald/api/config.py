@@ -24,6 +24,8 @@ class ApiConfig:
     max_article_chars: int = 200_000  # one article's body in a POST
     watch_dir: Path | None = None  # `herald serve --watch DIR`: code files appearing there (the server writes)
     watch_interval: float = 2.0  # seconds between two scans of watch_dir
+    cache_entries: int = 2048  # answers kept by the answer cache (herald.api.cache); 0 keeps none
+    warm_up: bool = True  # compute the dashboard's unfiltered views into the answer cache at start
 
     @property
     def writes_enabled(self) -> bool:

@@ -9,6 +9,9 @@ be shared between processes. So:
   so new events show at once), and ingestion (pipeline + write) is serialised by one lock; the folder watcher
   writes through the same lock, batch by batch. Stop the server before running `herald ingest` on the same file,
   or let the server code the articles (POST them, or drop them in the watched folder).
+
+`version` counts the writes this server has made (it is the key of the answer cache, `herald.api.cache`): it moves
+on when a writer is released, before the writing request answers.
 """
 from __future__ import annotations
 
@@ -36,6 +39,12 @@ class Database:
         self._cursor_source = self._store.connection.cursor()
         self._cursor_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._version = 0
+
+    @property
+    def version(self) -> int:
+        """How many times the store has been held for writing by this server (0 for a read-only server)."""
+        return self._version
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
@@ -53,7 +62,10 @@ class Database:
         if not self.writable:
             raise StoreError(f"{self.path} is open read-only (writes are disabled)")
         with self._write_lock:
-            yield self._store
+            try:
+                yield self._store
+            finally:
+                self._version += 1  # even after a failed write: part of it may be committed
 
     def close(self) -> None:
         self._cursor_source.close()
