@@ -158,3 +158,14 @@ def test_cached_answers_are_gzipped_once_for_clients_that_take_gzip(client):
     assert zipped.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers
     assert zipped.json() == plain.json() and zipped.json()["events"] > 0
     assert int(zipped.headers["content-length"]) < int(plain.headers["content-length"])
+
+
+def test_holding_the_writer_for_bookkeeping_keeps_the_cached_answers(writable_app):
+    database = writable_app.state.database
+    before = database.version
+    with database.writer(changes=False):  # the watcher reading its file table, or recording a file
+        pass
+    assert database.version == before
+    with database.writer():  # a write of articles and events
+        pass
+    assert database.version == before + 1

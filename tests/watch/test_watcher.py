@@ -36,7 +36,7 @@ def settled(path, seconds: float = 5.0) -> None:
 
 
 def watcher_on(store: Store, folder, pipelines, settle: float = 1.0) -> Watcher:
-    return Watcher(FolderScanner(folder, settle_seconds=settle), lambda: nullcontext(store), pipelines)
+    return Watcher(FolderScanner(folder, settle_seconds=settle), lambda changes=True: nullcontext(store), pipelines)
 
 
 def test_new_and_changed_files_are_coded_once_and_remembered(tmp_path, folder, pipelines):
@@ -115,7 +115,7 @@ def test_bad_files_are_failures_and_the_watcher_goes_on(tmp_path, folder, pipeli
 
 def test_background_thread_starts_and_stops(tmp_path, folder, pipelines):
     with Store.open(tmp_path / "thread.duckdb") as store:
-        watcher = Watcher(FolderScanner(folder), lambda: nullcontext(store), pipelines, interval=0.1)
+        watcher = Watcher(FolderScanner(folder), lambda changes=True: nullcontext(store), pipelines, interval=0.1)
         watcher.start()
         deadline = time.monotonic() + 10
         while watcher.status().last_scan is None and time.monotonic() < deadline:

@@ -57,15 +57,17 @@ class Database:
             cursor.close()
 
     @contextmanager
-    def writer(self) -> Iterator[Store]:
-        """The single read-write Store, held by one request at a time."""
+    def writer(self, changes: bool = True) -> Iterator[Store]:
+        """The single read-write Store, held by one request at a time. `changes=False` for a holder that writes
+        nothing the API reads (the watcher's own bookkeeping): the version, and so the answer cache, stays."""
         if not self.writable:
             raise StoreError(f"{self.path} is open read-only (writes are disabled)")
         with self._write_lock:
             try:
                 yield self._store
             finally:
-                self._version += 1  # even after a failed write: part of it may be committed
+                if changes:
+                    self._version += 1  # even after a failed write: part of it may be committed
 
     def close(self) -> None:
         self._cursor_source.close()

@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
         scanner = FolderScanner(folder, settle_seconds=0.0 if once else settle)
         show_progress()
         with Store.open(db) as store:
-            watcher = Watcher(scanner, lambda: nullcontext(store), LazyPipeline(default_factory(options)),
+            watcher = Watcher(scanner, lambda changes=True: nullcontext(store), LazyPipeline(default_factory(options)),
                               limits=Limits(max_chars=max_chars), interval=interval)
             if once:
                 watcher.scan_once()

@@ -22,7 +22,8 @@ from herald.watch.scanner import FileSignature, FolderScanner
 
 log = logging.getLogger(__name__)
 
-Writer = Callable[[], AbstractContextManager[Store]]  # the store's single writer, held for one batch
+# The store's single writer, held for one batch; `changes=False` when the holder writes nothing the API reads.
+Writer = Callable[..., AbstractContextManager[Store]]
 
 
 @dataclass(slots=True)
@@ -101,7 +102,7 @@ class Watcher:
         logged and kept as `last_error`, and that file version is not tried again until it changes."""
         try:
             if self._known is None:
-                with self._writer() as store:
+                with self._writer(changes=False) as store:
                     self._known = state.load_signatures(store)
             scan = self.scanner.scan(self._known)
         except Exception as exc:  # noqa: BLE001 - the loop must survive a store or disk error
@@ -134,11 +135,12 @@ class Watcher:
                 return
             results: list[ArticleResult] = []
             failures: list[Failure] = []
-            with self._writer() as store:  # POSTs and other batches wait at most one batch
+            with self._writer(changes=False) as store:
                 known = IngestSummary(db=str(store.path))
                 fresh = list(skip_stored(batch, store, known))  # stored articles of a changed file: no NLP
-                counts.processed += known.skipped
-                if fresh:
+            counts.processed += known.skipped
+            if fresh:
+                with self._writer() as store:  # POSTs and other batches wait at most one batch
                     pipeline, learned = self._pipelines.get(store)
                     for item in pipeline.run(fresh):
                         counts.add(item)
@@ -150,7 +152,7 @@ class Watcher:
                 self._status.articles_processed += len(results)
                 self._status.articles_failed += len(failures)
                 self._status.events += sum(len(r.events) for r in results)
-        with self._writer() as store:
+        with self._writer(changes=False) as store:  # the watcher's own table: no answer changes
             state.record_file(store, str(path), signature, counts.processed, counts.failed)
         with self._status_lock:
             self._status.files_coded += 1
