@@ -1,5 +1,5 @@
 """The per-article time limit (`--article-timeout`), on a really slow article: a long body of our own sentences that
-the real pipeline needs well over ten seconds for. It becomes a Failure E191; the rest of its batch is coded and
+the real pipeline needs tens of seconds for. It becomes a Failure E191; the rest of its batch is coded and
 stored, in the local runner and in the worker processes alike."""
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ SENTENCES = ("The foreign minister of Norway met the Kenyan president in Nairobi
              "The two governments agreed to expand cooperation on border management next year.")
 QUICK = [{"id": "quick-1", "published": "2024-03-05", "text": SENTENCES[0]},
          {"id": "quick-2", "published": "2024-03-06", "text": SENTENCES[1] + " " + SENTENCES[2]}]
-SLOW = {"id": "slow", "published": "2024-03-05", "text": " ".join(SENTENCES[i % 3] for i in range(1200))}
+# ~450,000 characters: tens of seconds on any laptop, so even a batch budget (limit x batch size) runs out.
+SLOW = {"id": "slow", "published": "2024-03-05", "text": " ".join(SENTENCES[i % 3] for i in range(5000))}
 LIMIT = "1.5"
 
 
