@@ -169,3 +169,21 @@ def test_holding_the_writer_for_bookkeeping_keeps_the_cached_answers(writable_ap
     with database.writer():  # a write of articles and events
         pass
     assert database.version == before + 1
+
+
+def test_posting_a_stored_article_again_parses_nothing_and_keeps_the_cache(writable_app):
+    async def scenario():
+        transport = httpx.ASGITransport(app=writable_app)
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        async with httpx.AsyncClient(transport=transport, base_url="http://herald.test", timeout=300) as http:
+            first = await http.post("/api/articles", json={"articles": [CACHE_ARTICLE]}, headers=auth)
+            version = (await http.get("/api/health")).json()["store_version"]
+            again = await http.post("/api/articles", json={"articles": [CACHE_ARTICLE]}, headers=auth)
+            return first, version, again, (await http.get("/api/health")).json()["store_version"]
+
+    first, version, again, version_after = asyncio.run(scenario())
+    assert first.status_code == 201 and first.json()["articles"][0]["stored"]
+    assert again.status_code == 200 and again.json()["unchanged"] == 1 and again.json()["events"] == 0
+    assert again.json()["articles"] == [{"id": CACHE_ARTICLE["id"], "events": None, "stored": False,
+                                         "href": f"/api/articles/{CACHE_ARTICLE['id']}"}]
+    assert version_after == version  # recognised before any parse: nothing written, the cached answers stay

@@ -1,4 +1,6 @@
 """POST /api/articles: run the pipeline on posted articles and store the results (the server is the one writer).
+Articles already stored (same id and content, or the same content under another id) are recognised before any NLP
+and listed with `"stored": false, "events": null`.
 
 One Pipeline per server process, built on the first POST (spaCy loads once, ~2 s) with the actor knowledge base as
 stored then; what posted articles teach the KB is saved after each write, as `herald ingest` does.
@@ -18,9 +20,10 @@ from herald.ingest import Limits, content_hash
 from herald.ingest.checks import check_body
 from herald.ingest.formats import parse_date
 from herald.ingest.reader import failure_from
-from herald.ingestion import store_results
+from herald.ingestion import IngestSummary, skip_stored, store_results
 from herald.lazy_pipeline import LazyPipeline, PipelineFactory
 from herald.records import Article, ArticleResult, Failure
+from herald.store import WriteStats
 
 if TYPE_CHECKING:
     from herald.actors import ActorKB
@@ -87,20 +90,30 @@ class Ingestor:
                 items.append(article)
             except ArticleError as exc:
                 items.append(failure_from(exc, article.id, SOURCE))
-        with self.database.writer() as store:  # one ingestion at a time; readers go on meanwhile
-            pipeline, learned = self.pipelines.get(store)
-            results: list[ArticleResult] = []
-            failures: list[Failure] = []
-            for item in pipeline.run(items):
-                (failures if isinstance(item, Failure) else results).append(item)
-            stats = store_results(store, results, failures, learned)
-            written = set(stats.written_ids)
-        log.info("POST: %d articles, %d written, %d events, %d failed", len(posted), len(written), stats.events,
-                 len(failures))
+        results: list[ArticleResult] = []
+        failures: list[Failure] = []
+        known = IngestSummary(db=self.database.path)
+        with self.database.writer(changes=False) as store:  # stored articles are recognised before any NLP
+            fresh = list(skip_stored(items, store, known))
+        stats = WriteStats()
+        if fresh:
+            with self.database.writer() as store:  # one ingestion at a time; readers go on meanwhile
+                pipeline, learned = self.pipelines.get(store)
+                for item in pipeline.run(fresh):
+                    (failures if isinstance(item, Failure) else results).append(item)
+                stats = store_results(store, results, failures, learned)
+        stats.unchanged += known.stats.unchanged
+        stats.duplicates += known.stats.duplicates
+        written = set(stats.written_ids)
+        coded = {r.article.id for r in results} | {f.article_id for f in failures}
+        skipped = [a for a in items if isinstance(a, Article) and a.id not in coded]
+        log.info("POST: %d articles, %d written, %d already stored, %d events, %d failed", len(posted), len(written),
+                 len(skipped), stats.events, len(failures))
         return {
             "received": len(posted), "new": stats.new, "replaced": stats.replaced, "unchanged": stats.unchanged,
             "duplicates": stats.duplicates, "events": stats.events,
             "articles": [{"id": r.article.id, "events": len(r.events), "stored": r.article.id in written,
-                          "href": f"/api/articles/{r.article.id}"} for r in results],
+                          "href": f"/api/articles/{r.article.id}"} for r in results]
+            + [{"id": a.id, "events": None, "stored": False, "href": f"/api/articles/{a.id}"} for a in skipped],
             "failures": [f.to_dict() for f in failures],
         }
