@@ -17,10 +17,12 @@ def tagger() -> TimeTagger:
     return TimeTagger()
 
 
-def _date(nlp, tagger, text: str, trigger: str, published: dt.date, modality: str = "asserted"):
+def _date(nlp, tagger, text: str, trigger: str, published: dt.date, modality: str = "asserted", nth: int = 0,
+          **options):
+    """date_for on the `nth` token whose text is `trigger`; `options` go to date_for (verbal, neighbours...)."""
     doc = nlp(text)
-    token = next(t for t in doc if t.text == trigger)
-    return date_for(token, tagger.tag(doc, published), published, modality=modality)
+    token = [t for t in doc if t.text == trigger][nth]
+    return date_for(token, tagger.tag(doc, published), published, modality=modality, **options)
 
 
 def test_seed_article_gold_dates(nlp, tagger, shared):
@@ -132,11 +134,8 @@ def test_reported_speech_dates_the_saying_not_the_reported_act(nlp, tagger):
 
 def test_a_verbal_act_takes_the_time_of_the_report_just_before_it(nlp, tagger):
     text = "The envoy said Friday that the talks had stalled. He called for an immediate ceasefire."
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == "called")
-    times = tagger.tag(doc, D(2025, 3, 15))
-    assert date_for(token, times, D(2025, 3, 15), verbal=True).start_date == D(2025, 3, 14)
-    assert date_for(token, times, D(2025, 3, 15), verbal=False).granularity == "before"
+    assert _date(nlp, tagger, text, "called", D(2025, 3, 15), verbal=True).start_date == D(2025, 3, 14)
+    assert _date(nlp, tagger, text, "called", D(2025, 3, 15), verbal=False).granularity == "before"
 
 
 @pytest.mark.parametrize("text, trigger, dated", [
@@ -156,10 +155,7 @@ def test_neighbouring_sentence_gives_the_news_peg(nlp, tagger):
             "The attackers took several guests hostage before the police arrived.")
     ref = _date(nlp, tagger, text, "took", D(2025, 3, 12))
     assert ref.start_date == D(2025, 3, 11) and ref.text == "on Tuesday"
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == "took")
-    assert date_for(token, tagger.tag(doc, D(2025, 3, 12)), D(2025, 3, 12), neighbours=False).granularity == \
-        "before"
+    assert _date(nlp, tagger, text, "took", D(2025, 3, 12), neighbours=False).granularity == "before"
 
 
 def test_tag_text_with_and_without_the_parse(nlp):
@@ -177,7 +173,4 @@ def test_a_clause_that_says_recently_does_not_take_the_neighbours_news_peg(nlp, 
 
 def test_a_sentence_term_is_not_a_time_cue(nlp, tagger):
     text = "A former minister was sentenced on Wednesday. He was sentenced to 73 months in prison."
-    doc = nlp(text)
-    token = [t for t in doc if t.text == "sentenced"][1]
-    ref = date_for(token, tagger.tag(doc, D(2019, 3, 15)), D(2019, 3, 15))
-    assert ref.start_date == D(2019, 3, 13)
+    assert _date(nlp, tagger, text, "sentenced", D(2019, 3, 15), nth=1).start_date == D(2019, 3, 13)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from herald.nlp.arrays import fold
+
 # Entry kinds
 COUNTRY = "country"        # a country name: "Kazakhstan", "the United States"
 ADJECTIVE = "adjective"    # a country adjective: "Kazakh", "Belgian", "U.S."
@@ -28,13 +30,8 @@ PLOVER_SECTORS = frozenset({
     "ELI", "JRN", "LAB", "MED", "REF", "PRE", "REL", "SOC"})
 SPECIAL_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
 
-_QUOTE_MAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"',
-                            "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
-
-
-def norm(text: str) -> str:
-    """The lookup key of a token: lower case, typographic quotes and dashes folded."""
-    return text.translate(_QUOTE_MAP).lower()
+# The lookup key of a token (lower case, typographic quotes and dashes folded): one definition, in herald.nlp.
+norm = fold
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from herald.api.params import MAX_PAGE_SIZE
+from herald.api.queries import _iso
 from herald.store import Store
 from herald.store.clusters import has_clusters, outlet, require_clusters
 from herald.store.filters import CODE, PloverTypeName, _enum_of, plover_types
@@ -157,7 +158,3 @@ def cluster_of_event(store: Store, event_id: str) -> dict[str, Any] | None:
     found = cluster_item(rows[0])
     found["other_reports"] = reports(store, found["id"], except_event=event_id)
     return found
-
-
-def _iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value

@@ -64,6 +64,12 @@ class ClusterState:
     new: bool = False
     members: list[str] = field(default_factory=list)  # event ids added in this run
 
+    @classmethod
+    def started_by(cls, report: Report, cluster: str, rank: tuple) -> "ClusterState":
+        """A new cluster agreeing on everything its first report says."""
+        return cls(cluster, report.key, report.lo, report.hi, report.country, report.actor_name,
+                   report.recipient_name, rank=rank, new=True)
+
     def accepts(self, report: Report) -> bool:
         if report.key != self.key:
             return False
@@ -141,9 +147,7 @@ def assign(reports: Iterable[Report], candidates: Iterable[ClusterState],
             attempt = 0
             while (new_id := cluster_id(report.event_id, attempt)) in used or taken(new_id):
                 attempt += 1
-            state = ClusterState(new_id, report.key, report.lo, report.hi, report.country, report.actor_name,
-                                 report.recipient_name, rank=(dt.datetime.max, 1, f"{len(result.created):09d}"),
-                                 new=True)
+            state = ClusterState.started_by(report, new_id, rank=(dt.datetime.max, 1, f"{len(result.created):09d}"))
             used.add(new_id)
             result.created.append(state)
             if report.open:

@@ -15,7 +15,7 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\
 
 
 def fold(text: str) -> str:
-    """The look-up key of a token: lower case, typographic quotes and dashes folded (herald.actors.lexicon.norm)."""
+    """The look-up key of a token: lower case, typographic quotes and dashes folded (also herald.actors.lexicon.norm)."""
     return text.translate(_FOLD).lower()
 
 

@@ -16,6 +16,7 @@ Anaphors resolve to the article's places: "the capital" (of the country in conte
 from __future__ import annotations
 
 from collections import deque
+from itertools import chain
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -66,7 +67,7 @@ def _local_to_focus(trigger: Token, found: ArticlePlaces, countries: frozenset[s
     if not countries or focus is None or focus in countries:
         return True
     sentence = trigger.sent
-    return any(place.country == focus for place in found.mentions()
+    return any(place.country == focus for place in chain(found.places, found.adjectives)
                if place.start is not None and sentence.start_char <= place.start < sentence.end_char)
 
 

@@ -127,11 +127,8 @@ def _dated(times: list[TimeRef], start: int, end: int, published: dt.date) -> li
     """Expressions within [start, end) that give a calendar interval ("now", "recently" and bare durations don't)
     within the story's time, or that write their year."""
     return [ref for ref in times if ref.start is not None and ref.end is not None and ref.start_date is not None
-            and start <= ref.start < end and not (ref.value or "").endswith("_REF") and _plausible(ref, published)]
-
-
-def _plausible(ref: TimeRef, published: dt.date) -> bool:
-    return plausible_date(ref.start_date, ref.end_date, ref.text, published)
+            and start <= ref.start < end and not (ref.value or "").endswith("_REF")
+            and plausible_date(ref.start_date, ref.end_date, ref.text, published)]
 
 
 def plausible_date(start: dt.date | None, end: dt.date | None, text: str | None, published: dt.date) -> bool:
