@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from herald.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, GENERIC, GROUP_REF, HONORIFIC, ORG, PEOPLE, PERSON,
                                    ROLE, SECTOR_ADJ, Entry, norm)
-from herald.nlp.arrays import TokenArrays, token_arrays  # noqa: F401 - re-exported: the stages import it from here
+from herald.nlp.arrays import TokenArrays, token_arrays
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from herald.events.lexicon import TriggerEntry, TriggerLexicon
-from herald.actors.phrases import token_arrays
+from herald.nlp.arrays import token_arrays
 from herald.events.syntax import acts_as_verb, nominal_gerund
 from herald.nlp.morph import noun_forms, verb_forms
 

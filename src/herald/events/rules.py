@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from herald.actors.phrases import token_arrays
+from herald.nlp.arrays import token_arrays
 from herald.events.arguments import Arguments, subject_candidates, verb_forms_of
 from herald.events.lexicon import TriggerEntry
 from herald.events.match import TriggerMatch
