@@ -66,3 +66,29 @@ def test_calibration_table_covers_every_bucket():
                           recipient=Actor(text="y", country="UGA") if recipient == "recipient" else None)
             assert bucket(event) == f"{source}|{recipient}"
     assert 0 < table["default"] < 1 and json.dumps(table)
+
+
+def test_case2021_snippets_hit_events_and_spare_disasters(pipeline):
+    """CASE 2021 task 2 (news snippets with ACLED-style classes, herald.evaluate.case2021): the coder finds an event
+    of an accepted PLOVER type in most event snippets, codes few events of the wrong type, and codes nothing for most
+    natural and man-made disasters. Floors a little under docs/quality.md's figures."""
+    from herald.evaluate.case2021 import case2021_scores
+
+    result = case2021_scores(str(SHARED / "gold" / "events" / "case2021_task2_test.tsv"), pipeline)
+    assert result["event_snippets"] > 700 and result["disaster_snippets"] > 80
+    assert result["hit_rate"] >= 0.72
+    assert result["type_precision"] >= 0.70
+    assert result["false_alarms"] <= 0.22
+
+
+def test_case2021_measures_count_what_they_say():
+    from herald.evaluate.case2021 import score_case2021
+
+    rows = [("1", "", "AIR_STRIKE"), ("2", "", "AIR_STRIKE"), ("3", "", "NATURAL_DISASTER"), ("4", "", "OTHER"),
+            ("5", "", "DIPLO")]
+    coded = {"1": {"ASSAULT", "CONSULT"}, "3": {"ASSAULT"}, "4": {"ASSAULT"}, "5": {"SANCTION"}}
+    result = score_case2021(rows, coded)
+    assert result["hit_rate"] == round(2 / 3, 4)          # snippets 1 and 5 of the three event snippets
+    assert result["type_precision"] == round(2 / 4, 4)    # ASSAULT and SANCTION right; CONSULT and the disaster's not
+    assert result["false_alarms"] == 1.0                   # the one disaster snippet got an event
+    assert result["by_class"]["OTHER"] == {"n": 1, "coded": 1, "hit": None}  # unscored classes are only counted

@@ -24,6 +24,10 @@ NOT_EVENTS = [
     "Thousands of fans gathered outside the stadium in Accra.",                 # a crowd is no consultation
     "A Ghanaian official told reporters the talks had gone well.",               # telling what happened
     "Harbour Foods Inc agreed to sell its dairy unit to Northfield Holdings Ltd.",  # business between companies
+    "A gas explosion at a textile factory killed six workers in Dhaka.",         # an accident at an installation
+    "Four workers were injured when a boiler at the paper mill exploded.",       # an installation that fails
+    "Nine passengers were killed and a dozen injured when their bus plunged into a ravine.",  # a crash (conjoined)
+    "Twelve people died and dozens were hurt after an earthquake shook the valley.",  # the cause hangs on 'hurt'
 ]
 
 EVENTS = [
@@ -38,6 +42,11 @@ EVENTS = [
     ("Israeli tanks attacked Hamas positions in southern Gaza.", "ASSAULT"),  # positions are not ideas
     ("The Kenyan government agreed to sell its stake in Harbour Foods Inc.", "AGREE"),  # a state on one side
     ("The Sahel Liberation Front declared a unilateral ceasefire on Sunday.", "RETREAT"),  # an unknown group
+    ("A bomb explosion at a textile factory killed six workers in Dhaka.", "ASSAULT"),  # a weapon: no accident
+    ("Two soldiers were killed when their truck hit a roadside bomb in Kunar.", "ASSAULT"),
+    ("Hundreds of demonstrators gathered outside the parliament in Accra.", "PROTEST"),  # protesters gathering
+    ("Thousands of people gathered in central Lagos with placards against the fuel tax.", "PROTEST"),  # with signs
+    ("Nurses assembled outside the ministry in Nairobi to demand higher pay.", "PROTEST"),  # to demand
 ]
 
 

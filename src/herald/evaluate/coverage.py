@@ -7,10 +7,13 @@
   cooperation 06-08, 3 verbal conflict 09-13 and 16, 4 material conflict 14-15 and 17-20); macro-F1 over the 5.
 - `petr2`: PETRARCH-2 validation records (../shared/gold/events/PETR2_GSR_validation.xml): type and dyad P/R/F1
   per sentence (herald.evaluate.petr2).
+- `case2021`: CASE 2021 task 2 snippets (../shared/gold/events/case2021_task2_test.tsv): hit rate, type precision
+  and false alarms on disasters (herald.evaluate.case2021).
 
     python -m herald.evaluate.coverage gsr ../shared/gold/events/PLOVER_GSR_CAMEO.txt [--json]
     python -m herald.evaluate.coverage pentaclass ../shared/gold/events/conflibert/cameo_class.train.tsv [--json]
     python -m herald.evaluate.coverage petr2 ../shared/gold/events/PETR2_GSR_validation.xml [--json]
+    python -m herald.evaluate.coverage case2021 ../shared/gold/events/case2021_task2_test.tsv [--json]
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from herald.evaluate.case2021 import case2021_scores, case2021_summary
 from herald.ingest import content_hash
 from herald.pipeline import Pipeline
 from herald.records import Article, ArticleResult
@@ -117,12 +121,13 @@ def petr2_scores(path: str, pipeline: Pipeline) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("measure", choices=["gsr", "pentaclass", "petr2"])
+    parser.add_argument("measure", choices=["gsr", "pentaclass", "petr2", "case2021"])
     parser.add_argument("path")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     pipeline = Pipeline.default()
-    measures = {"gsr": gsr_coverage, "pentaclass": pentaclass_scores, "petr2": petr2_scores}
+    measures = {"gsr": gsr_coverage, "pentaclass": pentaclass_scores, "petr2": petr2_scores,
+                "case2021": case2021_scores}
     result = measures[args.measure](args.path, pipeline)
     if args.json:
         print(json.dumps(result))
@@ -132,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
             m = result[level]
             print(f"{level:5} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  "
                   f"(tp {m['tp']} fp {m['fp']} fn {m['fn']})")
+    elif args.measure == "case2021":
+        print(case2021_summary(result))
+        for name, v in result["by_class"].items():
+            hit = "" if v["hit"] is None else f"  with an accepted type {v['hit']:3}"
+            print(f"  {name:30} {v['n']:3} snippets, coded {v['coded']:3}{hit}")
     elif args.measure == "gsr":
         print(f"{result['records']} records; Herald codes an event of the gold type for {result['with_gold_type']} "
               f"({result['coverage']:.1%})")

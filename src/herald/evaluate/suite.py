@@ -6,7 +6,8 @@
   coding the articles they come from;
 - PLOVER gold-standard records: share of records with an event of the gold type (herald.evaluate.coverage gsr);
 - ConfliBERT CAMEO sentences, train split: PentaClass macro-F1 (coverage pentaclass);
-- PETRARCH-2 validation records: type and dyad F1 (herald.evaluate.petr2).
+- PETRARCH-2 validation records: type and dyad F1 (herald.evaluate.petr2);
+- CASE 2021 task 2 snippets: hit rate, type precision, false alarms on disasters (herald.evaluate.case2021).
 With `--save DIR` the coded VOA and Wikinews events are written there as JSON Lines, for the shared scorer or
 `herald evaluate`. All of these sets were read while the rules were written: they are development figures.
 """
@@ -17,6 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from herald.evaluate.case2021 import case2021_scores
 from herald.evaluate.coverage import gsr_coverage, pentaclass_scores, petr2_scores
 from herald.evaluate.events import evaluate, read_jsonl
 from herald.ingest import read_articles
@@ -54,6 +56,7 @@ def run_suite(shared: Path, pipeline: Pipeline, save: Path | None = None) -> dic
         "plover-gsr": gsr_coverage(str(events / "PLOVER_GSR_CAMEO.txt"), pipeline),
         "conflibert-train": pentaclass_scores(str(events / "conflibert" / "cameo_class.train.tsv"), pipeline),
         "petr2-validation": petr2_scores(str(events / "PETR2_GSR_validation.xml"), pipeline),
+        "case2021-test": case2021_scores(str(events / "case2021_task2_test.tsv"), pipeline),
     }
 
 
@@ -80,6 +83,10 @@ def render(result: dict[str, Any]) -> str:
         m = petr[level]
         lines.append(f"| petr2-validation | {level} P / R / F1 | {m['precision']:.3f} / {m['recall']:.3f} / "
                      f"**{m['f1']:.3f}** |")
+    case = result["case2021-test"]
+    lines.append(f"| case2021-test | hit rate / type precision / false alarms on disasters | "
+                 f"**{case['hit_rate']:.3f}** / **{case['type_precision']:.3f}** / **{case['false_alarms']:.3f}** "
+                 f"({case['event_snippets']} event and {case['disaster_snippets']} disaster snippets) |")
     return "\n".join(lines)
 
 

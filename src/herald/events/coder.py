@@ -22,7 +22,7 @@ from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Ca
                                  conditional_commitment, fold_reason, frame_mode, intent_to_cooperate, merge_battles,
                                  merge_noun_subjects, obligation_candidates, readiness_candidates)
 from herald.events.replies import Accusers, reply_recipient
-from herald.events.semantics import STATE_SECTORS, argument_problem, kind_of, verbal_attack
+from herald.events.semantics import STATE_SECTORS, argument_problem, kind_of, protest_gathering, verbal_attack
 from herald.events.syntax import is_passive, prep_objects
 from herald.records import Actor, Article, Event, Span
 
@@ -209,6 +209,10 @@ class EventCoder:
         if negated_volition(match.token) and event_type != "REJECT":  # "does not want to meet"
             event_type, mode, cameo, modality = "REJECT", REQUEST_MODE.get(event_type, "change"), "120", "asserted"
             why.append("a refusal: the will to do it is negated")
+        if event_type == "CONSULT" and mode == "multilateral" and entry.pos == "verb" and \
+                protest_gathering(match.token, [t for t, _ in args.actors]):
+            event_type, mode, cameo = "PROTEST", "demo", "141"
+            why.append("a gathering of protesters, against something or with slogans: a demonstration")
         if event_type == "PROTEST" and entry.pos == "verb" and any(c.dep_ == "ccomp" for c in match.token.children):
             event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # "protested that ...": a complaint
         if event_type == "PROTEST" and mode == "demo" and actor is not None and actor.country and \

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from herald.events.arguments import RELATIVE_PRONOUNS
-from herald.nlp.morph import noun_forms
+from herald.nlp.morph import noun_forms, verb_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from herald.events.lexicon import TriggerEntry
     from herald.records import Actor
 
-__all__ = ["NounClasses", "argument_problem", "kind_of", "noun_classes", "verbal_attack"]
+__all__ = ["NounClasses", "accidental", "argument_problem", "kind_of", "noun_classes", "protest_gathering",
+           "verbal_attack"]
 
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 GROUP_ENTITIES = frozenset({"ORG", "GPE"})
@@ -64,6 +65,14 @@ CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "am
 VIOLENT_WORDS = frozenset("attack attacks bombing bombings blast blasts shooting shootings airstrike airstrikes strike "
                           "strikes raid raids ambush clash clashes fighting firefight gunfire combat battle war "
                           "offensive assault shelling stabbing explosion explosions violence".split())
+# Explosions and fires: an attack when a weapon is involved, an accident at an installation (`accidental`).
+EXPLOSIONS = frozenset({"explosion", "explosions", "blast", "blasts", "fire", "fires", "blaze", "fireball"})
+# Verbs of an installation that fails, and of a vehicle that crashes: harm without an actor (`accidental`).
+FAILURE_VERBS = frozenset().union(*(verb_forms(v) for v in (
+    "explode", "collapse", "burst", "leak", "catch", "cave", "give")))
+CRASH_VERBS = frozenset().union(*(verb_forms(v) for v in (
+    "crash", "plunge", "overturn", "capsize", "sink", "derail", "collide", "topple", "skid", "veer", "fall", "tumble",
+    "roll", "flip", "hit")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,14 +163,55 @@ def _harmless(kinds: frozenset[str], bad: frozenset[str]) -> bool:
 
 
 def _cause_tokens(trigger: "Token") -> list["Token"]:
-    """What a harm is attributed to besides the subject: "killed in a crash", "died when a fire broke out"."""
-    out = [g for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS
+    """What a harm is attributed to besides the subject: "killed in a crash", "died when a fire broke out". The
+    verbs it is coordinated with count: "were killed and 20 injured when a tanker exploded"."""
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.tag_.startswith("VB"))]
+    # "were killed and a dozen injured": the elided second verb hangs on its subject
+    verbs += [g for c in trigger.children if c.dep_ == "conj" and c.tag_.startswith("NN")
+              for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN"]
+    if trigger.dep_ == "conj" and trigger.head.tag_.startswith("VB"):
+        verbs.append(trigger.head)
+    out = [g for verb in verbs for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS
            for g in c.children if g.dep_ == "pobj"]
-    for clause in trigger.children:  # "were killed when the plane crashed"
+    for clause in (c for verb in verbs for c in verb.children):  # "were killed when the plane crashed"
         if clause.dep_ == "advcl":
-            out += [c for c in clause.children if c.dep_ == "nsubj"]
+            out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             out.append(clause)
     return out
+
+
+def _armed(token: "Token", classes: NounClasses) -> bool:
+    """Whether a phrase or clause involves a weapon or an act of violence ("a bomb exploded", "hit a mine")."""
+    return any(t.lower_ in VIOLENT_WORDS - EXPLOSIONS or "weapon" in classes.classes(t.lower_) for t in token.subtree)
+
+
+def accidental(token: "Token", classes: NounClasses | None = None) -> bool:
+    """An accident, not an act: an explosion of, at or through an installation ("a gas explosion", "an explosion at a
+    chemical plant"), an installation (or a thing at one) that explodes or collapses ("as a boiler exploded"), or a
+    vehicle that crashes ("when their bus plunged off a bridge"), with no weapon involved and no owner named."""
+    classes = classes or noun_classes()
+    if token.lower_ in EXPLOSIONS:
+        return _at_installation(token, classes, ("compound", "amod", "nmod")) and not _armed(token, classes)
+    if token.dep_ not in ("nsubj", "nsubjpass") or _armed(token.head, classes):
+        return False
+    verb = token.head.lower_
+    if verb in FAILURE_VERBS and ("installation" in kind_of(token, classes) or _at_installation(token, classes, ())):
+        return True
+    return verb in CRASH_VERBS and "vehicle" in kind_of(token, classes) and not _named_owner(token)
+
+
+def _at_installation(token: "Token", classes: NounClasses, modifiers: tuple[str, ...]) -> bool:
+    """An installation modifies the word ("gas explosion") or is where it is ("at a chemical plant")."""
+    near = [c for c in token.children if c.dep_ in modifiers]
+    near += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside", "of", "through")
+             for g in c.children if g.dep_ == "pobj"]
+    return any("installation" in kind_of(n, classes) for n in near)
+
+
+def _named_owner(token: "Token") -> bool:
+    """A vehicle of a named owner ("Israeli tanks", "the army's jets"); "their bus" is the victims' own."""
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.tag_ != "PRP$" and
+               (c.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES or c.tag_ in ("NNP", "NNPS")) for c in token.children)
 
 
 def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", trigger: "Token",
@@ -185,11 +235,15 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
             kinds = kinds - {"vehicle"}
         if not _harmless(kinds, NOT_AGENTS):
             return f"the agent '{agent.text}' is a {'/'.join(sorted(kinds & NOT_AGENTS))}, not an actor"
+        if accidental(agent, classes):
+            return f"the agent '{agent.text}' is an accident, not an actor"
     if event_type in AGENTIVE and actor is None:
         for cause in _cause_tokens(trigger):
             kinds = kind_of(cause, classes)
             if "hazard" in kinds and cause.lower_ not in VIOLENT_WORDS:
                 return f"harm caused by '{cause.text}' (a {'/'.join(sorted(kinds))}), not by an actor"
+            if accidental(cause, classes):
+                return f"harm caused by an accident ('{cause.text}' {cause.head.text if cause.dep_ != 'pobj' else ''})"
     patient = patient_tokens[0] if patient_tokens else None
     patient_kinds = kind_of(patient, classes) if patient is not None else frozenset()
     if patient is not None and (event_type in PATIENT_CHECKED or (event_type, mode) in PATIENT_CHECKED_SENSES) and \
@@ -219,6 +273,33 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
             not actor.members and mode == "multilateral":
         return "people gathering is not a consultation between political actors"
     return None
+
+
+# What a gathering is for when it is a protest: "gathered to protest", "rallied, chanting slogans".
+PROTEST_AIMS = frozenset().union(*(verb_forms(v) for v in (
+    "protest", "demand", "denounce", "condemn", "oppose", "demonstrate", "chant", "decry", "shout", "march")))
+
+
+def protest_gathering(trigger: "Token", actor_tokens: Sequence["Token"]) -> bool:
+    """A gathering that is a demonstration: of protesters ("demonstrators gathered"), against something ("gathered
+    against the war", "in protest"), with signs or slogans, or to protest, demand or chant."""
+    classes = noun_classes()
+    people = [*actor_tokens, *(g for t in actor_tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj")]  # "hundreds of protesters"
+    if any("protester" in classes.classes(t.lower_) for t in people):
+        return True
+    for child in trigger.children:
+        # "with slogans", "with slogans supporting the law" (the parser makes the sign the subject of what follows)
+        objects = [g for g in child.children if g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.tag_ == "VBG")]
+        objects += [s for g in objects if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
+        if child.dep_ == "prep" and (child.lower_ == "against" or (child.lower_ == "in" and any(
+                o.lower_ in ("protest", "protests", "solidarity") for o in objects))):
+            return True
+        if child.dep_ == "prep" and any("protest_sign" in classes.classes(o.lower_) for o in objects):
+            return True
+        if child.dep_ in ("advcl", "xcomp", "conj") and child.lower_ in PROTEST_AIMS:
+            return True
+    return False
 
 
 def verbal_attack(event_type: str, entry: "TriggerEntry", patient_tokens: Sequence["Token"]) -> bool:
