@@ -35,6 +35,10 @@ def test_morphology_of_lexicon_words():
     assert {"ban", "banned", "banning", "bans"} <= verb_forms("ban")
     assert {"seize", "seized", "seizing"} <= verb_forms("seize")
     assert {"ally", "allies"} <= noun_forms("ally") and "spokesmen" in noun_forms("spokesman")
+    # a prefix keeps the irregular forms of its verb; short stems double their consonant
+    assert {"retook", "retaken", "retaking"} <= verb_forms("retake") and "retaked" not in verb_forms("retake")
+    assert {"overran", "overrunning"} <= verb_forms("overrun") and {"underwent", "undergone"} <= verb_forms("undergo")
+    assert {"hitting", "setting", "cutting"} <= verb_forms("hit") | verb_forms("set") | verb_forms("cut")
 
 
 def test_user_yaml_extends_and_overrides(tmp_path, code_text):

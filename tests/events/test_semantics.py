@@ -47,7 +47,24 @@ EVENTS = [
     ("Hundreds of demonstrators gathered outside the parliament in Accra.", "PROTEST"),  # protesters gathering
     ("Thousands of people gathered in central Lagos with placards against the fuel tax.", "PROTEST"),  # with signs
     ("Nurses assembled outside the ministry in Nairobi to demand higher pay.", "PROTEST"),  # to demand
+    ("A grenade was thrown at a police patrol in Srinagar on Friday.", "ASSAULT"),  # a weapon delivered
+    ("Government helicopters dropped barrel bombs on the rebel-held town of Kafr Nabl.", "ASSAULT"),  # a state's
+    ("Insurgents set off an improvised explosive device near an army convoy in Helmand.", "ASSAULT"),
+    ("Iraqi forces retook the town of Baiji from Islamic State militants.", "ASSAULT"),  # retook: prefixed irregular
 ]
+
+
+def test_a_launch_is_an_attack_only_with_a_target(code_text):
+    """"launched rockets at the airport" is an attack; "launched two missiles" with no target shows weapons."""
+    assert [e.event for e in code_text("Houthi rebels launched rockets at the airport in Jizan.").events] == \
+        ["ASSAULT"]
+    assert [e.event for e in code_text("North Korea launched two ballistic missiles on Tuesday.").events] == \
+        ["MOBILIZE"]
+
+
+def test_dropping_and_launching_things_that_are_no_weapons_is_no_event(code_text):
+    assert code_text("The Kenyan company launched a new phone in Nairobi on Monday.").events == []
+    assert code_text("Farmers in Kenya dropped their prices at the market.").events == []
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:40] for t in NOT_EVENTS])

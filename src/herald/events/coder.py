@@ -127,7 +127,7 @@ class EventCoder:
                 seen.add(key)
                 coded.append(item)
                 accusers.note(e.event, e.modality, e.actor)
-        return _drop_partial_repeats(coded)
+        return _drop_shown_weapons(_drop_partial_repeats(coded))
 
     # -- frames ---------------------------------------------------------------------------------------------------
     def _candidate(self, match: TriggerMatch) -> Candidate:
@@ -357,6 +357,13 @@ def _drop_partial_repeats(coded: list[CodedEvent]) -> list[CodedEvent]:
     with_recipient = {(c.event.event, _side_key(c.event.actor)) for c in coded if c.event.recipient is not None}
     return [c for c in coded if c.event.recipient is not None
             or (c.event.event, _side_key(c.event.actor)) not in with_recipient]
+
+
+def _drop_shown_weapons(coded: list[CodedEvent]) -> list[CodedEvent]:
+    """"launched rockets at the airport": a launch with a target is the attack (ASSAULT), not a show of weapons
+    (MOBILIZE); without a target ("launched two missiles on Tuesday") it stays a MOBILIZE."""
+    attacks = {c.trigger.i for c in coded if c.event.event == "ASSAULT"}
+    return [c for c in coded if not (c.event.event == "MOBILIZE" and c.trigger.i in attacks)]
 
 
 def _pairs(actor: Actor, recipient: Actor | None, event_type: str) -> list[tuple[Actor, Actor | None]]:

@@ -48,6 +48,9 @@ PATIENT_CHECKED_SENSES = HUMAN_PATIENT | {("COERCE", "arrest")}
 # Words for attacking that also mean criticising, depending on what is attacked.
 ATTACK_WORDS = frozenset({"attack", "assault", "onslaught", "hit"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# Words that make a vehicle an instrument of a state or force: "government helicopters", "military jets".
+STATE_OWNERS = frozenset({"government", "army", "military", "police", "regime", "coalition", "navy", "naval",
+                          "enemy", "rebel", "insurgent", "militant", "state", "federal", "security"})
 PUBLIC_BODIES = frozenset({"IGO", "UNO", "EUR", "NGO"})
 # Verbs that request only with an infinitive ("told them to leave"), not with a clause ("told VOA that ...").
 REPORTING_REQUESTS = frozenset({"tell"})
@@ -133,9 +136,10 @@ def _agent_kinds(token: "Token", classes: NounClasses) -> frozenset[str]:
 
 
 def _owned(token: "Token") -> bool:
-    """A thing with a named owner: "Israeli tanks", "U.N. helicopters", "the army's jets"."""
+    """A thing with a named owner: "Israeli tanks", "U.N. helicopters", "the army's jets", "government warplanes"."""
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES
-                                                                    or c.tag_ in ("PRP$", "NNP", "NNPS"))
+                                                                    or c.tag_ in ("PRP$", "NNP", "NNPS")
+                                                                    or c.lower_ in STATE_OWNERS)
                for c in token.children)
 
 

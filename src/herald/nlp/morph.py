@@ -53,7 +53,9 @@ _DOUBLING = {"ban", "bar", "beg", "blot", "chat", "commit", "control", "drop", "
              "kidnap", "mar", "nab", "omit", "plan", "plot", "prefer", "refer", "regret", "rob", "ship", "shop",
              "slam", "stab", "step", "stop", "submit", "transfer", "trap", "admit", "emit", "permit",
              "compel", "expel", "propel", "repel", "occur", "confer", "deter", "incur", "rebut", "scrap", "snub",
-             "tap", "top", "wed", "zip", "abet", "acquit", "allot", "outstrip", "strip", "pin", "spar", "sip"}
+             "tap", "top", "wed", "zip", "abet", "acquit", "allot", "outstrip", "strip", "pin", "spar", "sip",
+             "run", "get", "set", "hit", "put", "cut", "shut", "sit", "win", "begin", "quit", "bid", "split", "let",
+             "forget", "dig", "rig", "rub", "nod", "spin"}
 
 
 def _third_person(lemma: str) -> str:
@@ -87,11 +89,30 @@ def _gerund(lemma: str) -> str:
 @lru_cache(maxsize=None)
 def verb_forms(lemma: str) -> frozenset[str]:
     """All inflected forms of a (lowercase, one-word) verb lemma, the lemma included."""
+    prefixed = _prefixed_irregular(lemma)
+    if prefixed is not None:
+        prefix, stem = prefixed
+        return frozenset(prefix + form for form in verb_forms(stem))
     forms = {lemma, _third_person(lemma), _gerund(lemma)}
     forms.update(IRREGULAR_VERBS.get(lemma, (_regular_past(lemma),)))
     if len(lemma) > 3 and lemma.endswith("l") and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
         forms.update({lemma + "led", lemma + "ling"})  # British spelling: cancelled, labelled, travelling
     return frozenset(forms)
+
+
+# Prefixes that keep a verb's irregular forms: retake/retook, overrun/overran, outbid, undergo/underwent.
+_PREFIXES = ("re", "over", "under", "out", "mis", "fore", "with", "up")
+
+
+def _prefixed_irregular(lemma: str) -> tuple[str, str] | None:
+    """(prefix, stem) when the lemma is a prefix and an irregular verb not listed itself: "retake" -> ("re", "take")."""
+    if lemma in IRREGULAR_VERBS:
+        return None
+    for prefix in _PREFIXES:
+        stem = lemma[len(prefix):]
+        if lemma.startswith(prefix) and len(stem) > 1 and stem != "be" and stem in IRREGULAR_VERBS:
+            return prefix, stem
+    return None
 
 
 def plural(noun: str) -> str:
