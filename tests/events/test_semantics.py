@@ -28,6 +28,8 @@ NOT_EVENTS = [
     "Four workers were injured when a boiler at the paper mill exploded.",       # an installation that fails
     "Nine passengers were killed and a dozen injured when their bus plunged into a ravine.",  # a crash (conjoined)
     "Twelve people died and dozens were hurt after an earthquake shook the valley.",  # the cause hangs on 'hurt'
+    "My mother always encouraged me to study law in Nairobi.",                  # private people asking and backing
+    "He said the hospital asked for patience from the families in Mombasa.",     # ... a hospital and families
 ]
 
 EVENTS = [
@@ -52,6 +54,21 @@ EVENTS = [
     ("Insurgents set off an improvised explosive device near an army convoy in Helmand.", "ASSAULT"),
     ("Iraqi forces retook the town of Baiji from Islamic State militants.", "ASSAULT"),  # retook: prefixed irregular
 ]
+
+
+def test_harm_told_among_accidents_is_no_attack(code_text):
+    """"Four people were injured" after a sentence about a collision is an accident; after one about gunmen it is
+    an attack by someone unnamed."""
+    crash = code_text("A minibus and a lorry collided on the road to Kisumu on Friday. Four people were injured.")
+    assert [e.event for e in crash.events] == []
+    attack = code_text("Gunmen opened fire on a minibus near Kisumu on Friday. Four people were injured.")
+    assert "ASSAULT" in [e.event for e in attack.events]
+
+
+def test_the_same_words_between_political_sides_are_events(code_text):
+    """The private-people check drops asking and backing between family members, not between states or groups."""
+    assert [e.event for e in code_text("Kenya asked Uganda for help with the refugees.").events] == ["REQUEST"]
+    assert "REQUEST" in [e.event for e in code_text("The Palestinians asked the UN for protection.").events]
 
 
 def test_a_launch_is_an_attack_only_with_a_target(code_text):

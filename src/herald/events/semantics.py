@@ -61,6 +61,15 @@ CORPORATE_WORDS = frozenset("inc corp corporation co ltd plc llc ag sa nv gmbh h
 # financing): political only when a political actor is on one side.
 BUSINESS_PRONE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "AID", "CONCEDE",
                             "RETREAT", "THREATEN", "ACCUSE"})
+# Sectors that act politically (PLOVER agents); private people (CVL), companies, schools, hospitals and the press
+# do only when the other side is one of these.
+POLITICAL_SECTORS = STATE_SECTORS | {"PTY", "OPP", "REB", "ELI", "UAF", "REL", "LAB", "IGO", "NGO", "INS", "SEP"}
+# Types private people do to each other every day: asking, offering, backing, refusing, forgiving, releasing.
+PRIVATE_PRONE = frozenset({"REQUEST", "SUPPORT", "AGREE", "REJECT", "CONCEDE", "RETREAT", "COOPERATE", "AID",
+                           "CONSULT", "THREATEN"})
+# Heads of organised groups: a side the text calls one of these is not a private person.
+ORGANISED = frozenset("group movement organization organisation association union party committee coalition "
+                      "alliance network council front campaign federation league society foundation".split())
 # Types whose direct object is what is given or shared: a courtesy ("offered condolences") is none of them.
 OFFERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE"})
 # Prepositions that name what caused a harm: "killed in a crash", "injured by falling debris", "died after a fire".
@@ -70,6 +79,12 @@ VIOLENT_WORDS = frozenset("attack attacks bombing bombings blast blasts shooting
                           "offensive assault shelling stabbing explosion explosions violence".split())
 # Explosions and fires: an attack when a weapon is involved, an accident at an installation (`accidental`).
 EXPLOSIONS = frozenset({"explosion", "explosions", "blast", "blasts", "fire", "fires", "blaze", "fireball"})
+# Disasters and accidents that a story of harm with no agent may be about (`_accident_story`); "fire" is not one
+# ("opened fire"), nor a "crisis".
+DISASTERS = frozenset().union(*(noun_forms(n) for n in (
+    "earthquake", "quake", "tsunami", "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "flooding",
+    "landslide", "mudslide", "avalanche", "eruption", "volcano", "wildfire", "bushfire", "crash", "accident",
+    "collision", "derailment", "stampede", "downpour", "blizzard", "heatwave", "drought")))
 # Verbs of an installation that fails, and of a vehicle that crashes: harm without an actor (`accidental`).
 FAILURE_VERBS = frozenset().union(*(verb_forms(v) for v in (
     "explode", "collapse", "burst", "leak", "catch", "cave", "give")))
@@ -143,6 +158,27 @@ def _owned(token: "Token") -> bool:
                for c in token.children)
 
 
+def _political(actor: "Actor | None", heads: Sequence["Token"] = ()) -> bool:
+    """A side that can act politically: a state body, a party or opposition, an armed group, an international or
+    non-governmental body, organised religion or labour, a group with such a member, someone the text names; or,
+    when its sector is unknown or civilian, a collective ("the Palestinians", "Druze inhabitants") or a name Herald
+    does not know. A pronoun for no one named or a singular common noun of no political sector ("my mother", "he", "a
+    doctor") is a private person."""
+    if actor is None:
+        return False
+    if actor.members:
+        return any(_political(m) for m in actor.members)
+    if actor.sector in POLITICAL_SECTORS or actor.country in PUBLIC_BODIES | {"IMG"} or actor.name or actor.office:
+        return True
+    if actor.sector not in (None, "CVL"):
+        return False
+    if "people" in (actor.resolved_by or ""):  # a people named by the resolver's gazetteer: "2,000 Libyans"
+        return True
+    # a collective of a country ("Druze inhabitants of the Golan", "Iraqi farmers"), a name, an organised group
+    return bool(heads) and ((heads[0].tag_ in ("NNS", "NNPS") and actor.country is not None) or
+                            (heads[0].tag_ == "NNP" and actor.sector is None) or heads[0].lower_ in ORGANISED)
+
+
 def _public(actor: "Actor | None") -> bool:
     """A state body, or an international or non-governmental organisation."""
     return actor is not None and (actor.sector in STATE_SECTORS or actor.country in PUBLIC_BODIES)
@@ -204,6 +240,17 @@ def accidental(token: "Token", classes: NounClasses | None = None) -> bool:
     return verb in CRASH_VERBS and "vehicle" in kind_of(token, classes) and not _named_owner(token)
 
 
+def _accident_story(trigger: "Token", classes: NounClasses) -> bool:
+    """The sentence of a harm with no agent, or the one before it, tells of an accident or a disaster (a hazard, an
+    installation that fails, a vehicle that crashes) and neither names a weapon or an act of violence."""
+    sent = trigger.sent
+    previous = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+    tokens = [t for span in (previous, sent) if span is not None for t in span]
+    if any(t.lower_ in VIOLENT_WORDS - EXPLOSIONS or "weapon" in classes.classes(t.lower_) for t in tokens):
+        return False
+    return any(t.tag_ in ("NN", "NNS") and t.lower_ in DISASTERS or accidental(t, classes) for t in tokens)
+
+
 def _at_installation(token: "Token", classes: NounClasses, modifiers: tuple[str, ...]) -> bool:
     """An installation modifies the word ("gas explosion") or is where it is ("at a chemical plant")."""
     near = [c for c in token.children if c.dep_ in modifiers]
@@ -248,6 +295,8 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
                 return f"harm caused by '{cause.text}' (a {'/'.join(sorted(kinds))}), not by an actor"
             if accidental(cause, classes):
                 return f"harm caused by an accident ('{cause.text}' {cause.head.text if cause.dep_ != 'pobj' else ''})"
+    if event_type in AGENTIVE and actor is None and _accident_story(trigger, classes):
+        return "harm with no one who caused it, told among accidents or disasters and no weapon: an accident"
     patient = patient_tokens[0] if patient_tokens else None
     patient_kinds = kind_of(patient, classes) if patient is not None else frozenset()
     if patient is not None and (event_type in PATIENT_CHECKED or (event_type, mode) in PATIENT_CHECKED_SENSES) and \
@@ -273,6 +322,9 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
         return "neither side is a political actor"
     if event_type in BUSINESS_PRONE and _commercial(actor) and (recipient is None or _commercial(recipient)):
         return "companies dealing with companies (or with no one named): business, not a political event"
+    if event_type in PRIVATE_PRONE and not (_political(actor, actor_tokens[:1]) or
+                                            _political(recipient, patient_tokens[:1])):
+        return "each side is a private person or a firm: not a political event"
     if event_type == "CONSULT" and recipient is None and actor is not None and actor.sector in (None, "CVL") and \
             not actor.members and mode == "multilateral":
         return "people gathering is not a consultation between political actors"
