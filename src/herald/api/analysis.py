@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from herald.store.filters import EITHER_WAY, EVENT_DATE, PAIR, QUAD_CLASS_NAMES, EventFilters, and_also
+from herald.api import rollups
 from herald.api.layout import network_layout
 from herald.api.params import DyadParams, NetworkParams, PlaceParams
 from herald.api.queries import has_table
@@ -17,23 +18,17 @@ _QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" f
 def summary(store: Store, filters: EventFilters) -> dict[str, Any]:
     where, values = filters.where()
     source = filters.source()
-    # The totals; one scan for every breakdown (GROUPING SETS, split below by which columns are set); the dyads in
-    # a third. Articles: an exact distinct count only when filtered; unfiltered, the articles
-    # with events are counted in `articles` (its n_events), which is much cheaper at millions of events.
-    totals = store.rows(f"SELECT count(*) AS events, min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last, "
-                        f"sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean {source}{where}",
-                        values)[0]
-    groups = store.rows(
-        f"SELECT e.event, e.quad_class, e.modality, e.actor_country, date_trunc('month', {EVENT_DATE}) AS month, "
-        f"grouping(e.event, e.quad_class, e.modality, e.actor_country, month) AS g, count(*) AS events "
-        f"{source}{where} GROUP BY GROUPING SETS ((e.event), (e.quad_class), (e.modality), (e.actor_country), "
-        "(month, e.quad_class))", values)
-    dyad_where = and_also(where, "e.actor_country IS NOT NULL", "e.recipient_country IS NOT NULL",
-                          "e.actor_country <> e.recipient_country")
-    dyads = store.rows(f"SELECT e.actor_country, e.recipient_country, count(*) AS events, round(avg(e.goldstein), 2) "
-                       f"AS goldstein_mean {source}{dyad_where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 20", values)
+    found = rollups.summary_rows(store, filters)
+    if found is not None:
+        totals, groups, dyads = found
+    else:
+        totals, groups, dyads = _summary_rows(store, source, where, values)
+    # Articles: an exact distinct count of the events' articles when filtered (no aggregate holds it: one article
+    # falls in many cells); unfiltered, the articles with events are counted in `articles` (its n_events).
     if where:
-        articles = store.query(f"SELECT count(DISTINCT e.article_id) {source}{where}", values)[1][0][0]
+        narrow, narrow_values = rollups.date_window(store, filters)
+        articles = store.query(f"SELECT count(*) FROM (SELECT DISTINCT e.article_id {source}"
+                               f"{and_also(where, *narrow) if narrow else where})", [*values, *narrow_values])[1][0][0]
     else:
         articles = store.query("SELECT count(*) FROM articles WHERE n_events > 0")[1][0][0]
     sets = defaultdict(list)
@@ -82,9 +77,13 @@ def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
                          "b_to_a": (PAIR, [b, a])}[params.direction]
     clause = and_also(where, dyad)
     part = _TRUNCATE[params.interval]
-    rows = store.rows(f"SELECT date_trunc('{part}', {EVENT_DATE}) AS period, e.actor_country = ? AS forward, "
-                      f"e.quad_class, e.event, count(*) AS n, sum(e.goldstein) AS g {params.source()}{clause} "
-                      "GROUP BY ALL ORDER BY period", [a, *values, *dyad_values])
+    rows = rollups.dyad_rows(store, params, dyad, dyad_values)
+    if rows is None:
+        narrow, narrow_values = rollups.date_window(store, params)
+        rows = store.rows(f"SELECT date_trunc('{part}', {EVENT_DATE}) AS period, e.actor_country = ? AS forward, "
+                          f"e.quad_class, e.event, count(*) AS n, sum(e.goldstein) AS g {params.source()}"
+                          f"{and_also(clause, *narrow) if narrow else clause} GROUP BY ALL ORDER BY period",
+                          [a, *values, *dyad_values, *narrow_values])
     periods = sorted({r["period"] for r in rows})
     index = {p: i for i, p in enumerate(periods)}
     size = len(periods)
@@ -113,28 +112,10 @@ def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
 def network(store: Store, params: NetworkParams) -> dict[str, Any]:
     """Who acts on whom: directed, weighted edges (event counts, mean Goldstein) and nodes placed by a spring
     layout (networkx), so the dashboard only draws."""
-    where, values = params.where()
     if params.level == "country":
-        source, target, source_country, target_country = ("e.actor_country", "e.recipient_country",
-                                                          "top.source", "top.target")
+        edges = rollups.country_edges(store, params)
     else:
-        source, target, source_country, target_country = ("e.actor_name", "e.recipient_name",
-                                                          "mode(e.actor_country)", "mode(e.recipient_country)")
-    conditions = [f"{source} IS NOT NULL", f"{target} IS NOT NULL"]
-    if not params.include_self:
-        conditions.append(f"{source} <> {target}")
-    clause = and_also(where, *conditions)
-    # two steps: the heaviest pairs by a bare count, then the details of those pairs only (at millions of events
-    # there are far more pairs than edges shown)
-    edges = store.rows(
-        f"WITH top AS (SELECT {source} AS source, {target} AS target, count(*) AS weight {params.source()}{clause} "
-        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?) "
-        f"SELECT top.source, top.target, {source_country} AS source_country, {target_country} AS target_country, "
-        "top.weight, round(avg(e.goldstein), 2) AS goldstein_mean, round(sum(e.goldstein), 2) AS goldstein_sum, "
-        f"mode(e.event) AS top_event, {_QUAD_COUNTS} FROM top JOIN (SELECT e.* {params.source()}{clause}) e "
-        f"ON {source} = top.source AND {target} = top.target GROUP BY top.source, top.target, top.weight "
-        "ORDER BY top.weight DESC, top.source, top.target",
-        [*values, params.min_weight, params.max_edges, *values])
+        edges = _actor_edges(store, params)
     nodes: dict[str, dict[str, Any]] = {}
     for edge in edges:
         for side in ("source", "target"):
@@ -151,9 +132,32 @@ def network(store: Store, params: NetworkParams) -> dict[str, Any]:
             "edges": edges}
 
 
+def _actor_edges(store: Store, params: NetworkParams) -> list[dict[str, Any]]:
+    """The edges between named actors (their countries: the most frequent of each side)."""
+    where, values = params.where()
+    source, target = "e.actor_name", "e.recipient_name"
+    source_country, target_country = "mode(e.actor_country)", "mode(e.recipient_country)"
+    conditions = [f"{source} IS NOT NULL", f"{target} IS NOT NULL"]
+    if not params.include_self:
+        conditions.append(f"{source} <> {target}")
+    clause = and_also(where, *conditions)
+    # two steps: the heaviest pairs by a bare count, then the details of those pairs only (at millions of events
+    # there are far more pairs than edges shown)
+    return store.rows(
+        f"WITH top AS (SELECT {source} AS source, {target} AS target, count(*) AS weight {params.source()}{clause} "
+        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?) "
+        f"SELECT top.source, top.target, {source_country} AS source_country, {target_country} AS target_country, "
+        "top.weight, round(avg(e.goldstein), 2) AS goldstein_mean, round(sum(e.goldstein), 2) AS goldstein_sum, "
+        f"mode(e.event) AS top_event, {_QUAD_COUNTS} FROM top JOIN (SELECT e.* {params.source()}{clause}) e "
+        f"ON {source} = top.source AND {target} = top.target GROUP BY top.source, top.target, top.weight "
+        "ORDER BY top.weight DESC, top.source, top.target",
+        [*values, params.min_weight, params.max_edges, *values])
+
+
 def places(store: Store, params: PlaceParams) -> dict[str, Any]:
     where, values = params.where()
-    clause = and_also(where, "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL")
+    narrow, narrow_values = rollups.date_window(store, params)  # lets a dated view skip row groups
+    clause = and_also(where, "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL", *narrow)
     # A GeoNames place is one point: grouped by its id alone (one id is one name, country and pair of coordinates in
     # the gazetteer); a place without an id by its name, country and coordinates. Grouping by every column costs a
     # hash of two strings and two floats per event.
@@ -165,8 +169,25 @@ def places(store: Store, params: PlaceParams) -> dict[str, Any]:
         "any_value(e.location_feature) AS feature, min(e.location_lat) AS lat, min(e.location_lon) AS lon, "
         f"count(*) AS events, round(avg(e.goldstein), 2) AS goldstein_mean, mode(e.event) AS top_event, "
         f"{_QUAD_COUNTS} {params.source()}{clause} GROUP BY e.location_geonames_id, {', '.join(unnamed)} "
-        "ORDER BY events DESC, name LIMIT ?", [*values, params.limit])
+        "ORDER BY events DESC, name LIMIT ?", [*values, *narrow_values, params.limit])
     return {"total": len(rows), "items": rows}
+
+
+def _summary_rows(store: Store, source: str, where: str, values: list) -> tuple[dict, list[dict], list[dict]]:
+    """The totals; one scan for every breakdown (GROUPING SETS, split by which columns are set); the dyads."""
+    totals = store.rows(f"SELECT count(*) AS events, min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last, "
+                        f"sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean {source}{where}",
+                        values)[0]
+    groups = store.rows(
+        f"SELECT e.event, e.quad_class, e.modality, e.actor_country, date_trunc('month', {EVENT_DATE}) AS month, "
+        f"grouping(e.event, e.quad_class, e.modality, e.actor_country, month) AS g, count(*) AS events "
+        f"{source}{where} GROUP BY GROUPING SETS ((e.event), (e.quad_class), (e.modality), (e.actor_country), "
+        "(month, e.quad_class))", values)
+    dyad_where = and_also(where, "e.actor_country IS NOT NULL", "e.recipient_country IS NOT NULL",
+                          "e.actor_country <> e.recipient_country")
+    dyads = store.rows(f"SELECT e.actor_country, e.recipient_country, count(*) AS events, round(avg(e.goldstein), 2) "
+                       f"AS goldstein_mean {source}{dyad_where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 20", values)
+    return totals, groups, dyads
 
 
 def _actor_count(store: Store) -> int:
