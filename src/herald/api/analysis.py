@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 from herald.store.filters import EITHER_WAY, EVENT_DATE, PAIR, QUAD_CLASS_NAMES, EventFilters, and_also
@@ -11,7 +12,9 @@ from herald.api.layout import network_layout
 from herald.api.params import DyadParams, NetworkParams, PlaceParams
 from herald.api.queries import has_table
 from herald.store import Store
+from herald.store.aggregates import GOLDSTEIN, mean
 
+_MEAN = mean(f"sum({GOLDSTEIN})", "count(e.goldstein)")  # as the aggregate cells give it
 _QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in QUAD_CLASS_NAMES)
 
 
@@ -81,20 +84,21 @@ def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
     if rows is None:
         narrow, narrow_values = rollups.date_window(store, params)
         rows = store.rows(f"SELECT date_trunc('{part}', {EVENT_DATE}) AS period, e.actor_country = ? AS forward, "
-                          f"e.quad_class, e.event, count(*) AS n, sum(e.goldstein) AS g {params.source()}"
-                          f"{and_also(clause, *narrow) if narrow else clause} GROUP BY ALL ORDER BY period",
+                          f"e.quad_class, e.event, count(*) AS n, sum({GOLDSTEIN}) AS g {params.source()}"
+                          f"{and_also(clause, *narrow) if narrow else clause} GROUP BY ALL "
+                          "ORDER BY period, forward, e.quad_class, e.event",
                           [a, *values, *dyad_values, *narrow_values])
     periods = sorted({r["period"] for r in rows})
     index = {p: i for i, p in enumerate(periods)}
     size = len(periods)
-    events, goldstein = [0] * size, [0.0] * size
+    events, goldstein = [0] * size, [Decimal(0)] * size  # exact sums (see herald.store.aggregates.GOLDSTEIN)
     quads = {str(q): [0] * size for q in QUAD_CLASS_NAMES}
     types: dict[str, list[int]] = defaultdict(lambda: [0] * size)
     directions = {"a_to_b": [0] * size, "b_to_a": [0] * size}
     for r in rows:
         i = index[r["period"]]
         events[i] += r["n"]
-        goldstein[i] += r["g"] or 0.0
+        goldstein[i] += r["g"] or 0
         if r["quad_class"] in QUAD_CLASS_NAMES:
             quads[str(r["quad_class"])][i] += r["n"]
         types[r["event"]][i] += r["n"]
@@ -103,8 +107,8 @@ def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
         "a": params.a, "b": params.b, "interval": params.interval, "direction": params.direction,
         "total": sum(events), "periods": [_iso(p) for p in periods],
         "period_ends": [_iso(_period_end(p, params.interval)) for p in periods],
-        "events": events, "goldstein_sum": [round(g, 2) for g in goldstein],
-        "goldstein_mean": [round(g / n, 2) if n else None for g, n in zip(goldstein, events)],
+        "events": events, "goldstein_sum": [round(float(g), 2) for g in goldstein],
+        "goldstein_mean": [round(float(g) / n, 2) if n else None for g, n in zip(goldstein, events)],
         "quad_class": quads, "event_types": dict(sorted(types.items())), "directions": directions,
     }
 
@@ -155,28 +159,43 @@ def _actor_edges(store: Store, params: NetworkParams) -> list[dict[str, Any]]:
 
 
 def places(store: Store, params: PlaceParams) -> dict[str, Any]:
+    """One point per place, with counts, mean Goldstein, top type and QuadClass counts. A GeoNames place is one
+    point, grouped by its id alone (one id is one name, country and pair of coordinates in the gazetteer); a place
+    without an id by its name, country and coordinates. Two steps: the places with most events by a bare count
+    (ids and unnamed places apart: one expression per key column costs more than the count), then the details of
+    those places only."""
     where, values = params.where()
     narrow, narrow_values = rollups.date_window(store, params)  # lets a dated view skip row groups
-    clause = and_also(where, "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL", *narrow)
-    # A GeoNames place is one point: grouped by its id alone (one id is one name, country and pair of coordinates in
-    # the gazetteer); a place without an id by its name, country and coordinates. Grouping by every column costs a
-    # hash of two strings and two floats per event.
-    unnamed = [f"CASE WHEN e.location_geonames_id IS NULL THEN e.location_{c} END"
-               for c in ("name", "country", "lat", "lon")]
+    located = and_also(where, "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL", *narrow)
+    scan = [*values, *narrow_values]
+    source = params.source()
+    with_id, without_id = and_also(located, _HAS_ID), and_also(located, f"NOT {_HAS_ID}")
+    unnamed = "e.location_name, e.location_country, e.location_lat, e.location_lon"
+    # the ids that can be among the `limit` places with most events: those counting at least as many events as the
+    # limit-th id (ties included; the places without an id can only push ids out)
     rows = store.rows(
-        "SELECT e.location_geonames_id AS geonames_id, min(e.location_name) AS name, "
-        "min(e.location_country) AS country, any_value(e.location_admin1) AS admin1, "
-        "any_value(e.location_feature) AS feature, min(e.location_lat) AS lat, min(e.location_lon) AS lon, "
-        f"count(*) AS events, round(avg(e.goldstein), 2) AS goldstein_mean, mode(e.event) AS top_event, "
-        f"{_QUAD_COUNTS} {params.source()}{clause} GROUP BY e.location_geonames_id, {', '.join(unnamed)} "
-        "ORDER BY events DESC, name LIMIT ?", [*values, *narrow_values, params.limit])
+        f"WITH counts AS (SELECT e.location_geonames_id AS gid, count(*) AS n {source}{with_id} GROUP BY 1), "
+        "cut AS (SELECT n FROM counts ORDER BY n DESC LIMIT 1 OFFSET ?) "
+        f"SELECT e.location_geonames_id AS geonames_id, {_PLACE_DETAILS} {source}{with_id} "
+        "AND e.location_geonames_id IN (SELECT gid FROM counts WHERE n >= coalesce((SELECT n FROM cut), 0)) "
+        "GROUP BY e.location_geonames_id "
+        f"UNION ALL SELECT NULL AS geonames_id, {_PLACE_DETAILS} {source}{without_id} GROUP BY {unnamed} "
+        "ORDER BY events DESC, name, geonames_id, country, lat, lon LIMIT ?",
+        [*scan, params.limit - 1, *scan, *scan, params.limit])
     return {"total": len(rows), "items": rows}
+
+
+_HAS_ID = "e.location_geonames_id IS NOT NULL"
+_PLACE_DETAILS = ("min(e.location_name) AS name, min(e.location_country) AS country, "
+                  "any_value(e.location_admin1) AS admin1, any_value(e.location_feature) AS feature, "
+                  "min(e.location_lat) AS lat, min(e.location_lon) AS lon, count(*) AS events, "
+                  f"round(avg(e.goldstein), 2) AS goldstein_mean, mode(e.event) AS top_event, {_QUAD_COUNTS}")
 
 
 def _summary_rows(store: Store, source: str, where: str, values: list) -> tuple[dict, list[dict], list[dict]]:
     """The totals; one scan for every breakdown (GROUPING SETS, split by which columns are set); the dyads."""
     totals = store.rows(f"SELECT count(*) AS events, min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last, "
-                        f"sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean {source}{where}",
+                        f"sum({GOLDSTEIN})::DOUBLE AS goldstein_sum, {_MEAN} AS goldstein_mean {source}{where}",
                         values)[0]
     groups = store.rows(
         f"SELECT e.event, e.quad_class, e.modality, e.actor_country, date_trunc('month', {EVENT_DATE}) AS month, "
@@ -185,8 +204,9 @@ def _summary_rows(store: Store, source: str, where: str, values: list) -> tuple[
         "(month, e.quad_class))", values)
     dyad_where = and_also(where, "e.actor_country IS NOT NULL", "e.recipient_country IS NOT NULL",
                           "e.actor_country <> e.recipient_country")
-    dyads = store.rows(f"SELECT e.actor_country, e.recipient_country, count(*) AS events, round(avg(e.goldstein), 2) "
-                       f"AS goldstein_mean {source}{dyad_where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 20", values)
+    dyads = store.rows(f"SELECT e.actor_country, e.recipient_country, count(*) AS events, "
+                       f"round({_MEAN}, 2) AS goldstein_mean {source}{dyad_where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 "
+                       "LIMIT 20", values)
     return totals, groups, dyads
 
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from herald.api.params import DyadParams, EventListParams, NetworkParams
 from herald.store import Store
-from herald.store.aggregates import cube_filters, published_window
+from herald.store.aggregates import GOLDSTEIN, cube_filters, mean, published_window
 from herald.store.filters import EVENT_DATE, QUAD_CLASS_NAMES, EventFilters, and_also
 
-_MEAN = "sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0)"
+_MEAN = mean("sum(e.goldstein_sum)", "sum(e.goldstein_n)")
 
 
 def _cells(store: Store, filters: EventFilters, *, dyads: bool = False) -> tuple[str, str, list[Any]] | None:
@@ -31,7 +31,7 @@ def summary_rows(store: Store, filters: EventFilters) -> tuple[dict, list[dict],
         return None
     table, where, values = found
     totals = store.rows(f"SELECT coalesce(sum(e.n), 0) AS events, min(e.first) AS first, max(e.last) AS last, "
-                        f"sum(e.goldstein_sum) AS goldstein_sum, {_MEAN} AS goldstein_mean FROM {table} e{where}",
+                        f"sum(e.goldstein_sum)::DOUBLE AS goldstein_sum, {_MEAN} AS goldstein_mean FROM {table} e{where}",
                         values)[0]
     groups = store.rows(
         "SELECT e.event, e.quad_class, e.modality, e.actor_country, e.month, "
@@ -54,7 +54,7 @@ def dyad_rows(store: Store, params: DyadParams, dyad: str, dyad_values: list[str
     table, where, values = found
     return store.rows(f"SELECT e.month AS period, e.actor_country = ? AS forward, e.quad_class, e.event, "
                       f"sum(e.n) AS n, sum(e.goldstein_sum) AS g FROM {table} e{and_also(where, dyad)} "
-                      "GROUP BY ALL ORDER BY period", [params.a, *values, *dyad_values])
+                      "GROUP BY ALL ORDER BY period, forward, e.quad_class, e.event", [params.a, *values, *dyad_values])
 
 
 _QUADS = ", ".join(f"coalesce(sum(c.n) FILTER (WHERE c.quad_class = {q}), 0) AS q{q}" for q in QUAD_CLASS_NAMES)
@@ -75,17 +75,17 @@ def country_edges(store: Store, params: NetworkParams) -> list[dict[str, Any]]:
                  f"FROM {table} e{and_also(where, *conditions)} GROUP BY ALL")
     else:
         where, values = params.where()
-        cells = (f"SELECT {keys}, count(*) AS n, sum(e.goldstein) AS g, count(e.goldstein) AS gn "
+        cells = (f"SELECT {keys}, count(*) AS n, sum({GOLDSTEIN}) AS g, count(e.goldstein) AS gn "
                  f"{params.source()}{and_also(where, *conditions)} GROUP BY ALL")
     return store.rows(
-        f"WITH cells AS ({cells}), "
+        f"WITH cells AS MATERIALIZED ({cells}), "
         "top AS (SELECT source, target, sum(n) AS weight FROM cells GROUP BY 1, 2 HAVING sum(n) >= ? "
         "ORDER BY weight DESC, source, target LIMIT ?), "
-        "picked AS (SELECT c.* FROM cells c SEMI JOIN top ON c.source = top.source AND c.target = top.target), "
+        "picked AS MATERIALIZED (SELECT c.* FROM cells c SEMI JOIN top ON c.source = top.source AND c.target = top.target), "
         "kinds AS (SELECT source, target, event, sum(n) AS n FROM picked WHERE event IS NOT NULL GROUP BY ALL), "
         "best AS (SELECT source, target, first(event ORDER BY n DESC, event) AS top_event FROM kinds GROUP BY 1, 2) "
         "SELECT top.source, top.target, top.source AS source_country, top.target AS target_country, top.weight, "
-        "round(sum(c.g) / nullif(sum(c.gn), 0), 2) AS goldstein_mean, round(sum(c.g), 2) AS goldstein_sum, "
+        f"round({mean('sum(c.g)', 'sum(c.gn)')}, 2) AS goldstein_mean, round(sum(c.g)::DOUBLE, 2) AS goldstein_sum, "
         f"any_value(best.top_event) AS top_event, {_QUADS} FROM top JOIN picked c "
         "ON c.source = top.source AND c.target = top.target "
         "LEFT JOIN best ON best.source = top.source AND best.target = top.target "

@@ -1,8 +1,8 @@
-"""Aggregate tables of the events, kept in step with every write: what the dashboard's summaries, dyad series and
-network read instead of scanning millions of events.
+"""Aggregate tables of the events, kept in step with every write: what the dashboard's summaries, dyad series
+and network read instead of scanning millions of events.
 
 Two tables of "cells", one row per (month of the event date, PLOVER type, QuadClass, modality, actor country
-[, recipient country]) with the events' count, Goldstein sum and count of Goldstein values (mean = sum / count), the
+[, recipient country]) with the events' count, exact Goldstein sum and count of Goldstein values (mean = sum / count), the
 first and last event date, and the first and last publication date:
 - `agg_months`: every event, by (month, event, quad_class, modality, actor_country);
 - `agg_dyads`: the events with a recipient country, by the same and recipient_country.
@@ -29,7 +29,7 @@ from herald.store.filters import EVENT_DATE, EventFilters
 
 log = logging.getLogger(__name__)
 
-VERSION = "1"  # of the tables' definition; a store with another one is rebuilt on a read-write open
+VERSION = "2"  # of the tables' definition; a store with another one is rebuilt on a read-write open
 META_KEY = "aggregates"
 COMPACTED_KEY = "aggregates_compacted_rows"
 
@@ -40,7 +40,18 @@ _DIMENSIONS = {"agg_months": ("event", "quad_class", "modality", "actor_country"
 _ONLY = {"agg_months": "", "agg_dyads": "e.recipient_country IS NOT NULL"}
 _TYPES = {"event": "VARCHAR", "quad_class": "TINYINT", "modality": "VARCHAR", "actor_country": "VARCHAR",
           "recipient_country": "VARCHAR"}
-_MEASURES = (("n", "BIGINT", "count(*)", "sum"), ("goldstein_sum", "DOUBLE", "sum(e.goldstein)", "sum"),
+# Goldstein values are summed exactly (decimals, three places: the scale has one), by the raw queries too, so a sum
+# of cells equals the sum of their events to the last digit, whatever the order.
+GOLDSTEIN = "e.goldstein::DECIMAL(18, 3)"
+
+
+def mean(total: str, count: str) -> str:
+    """SQL of a mean from an exact sum and a count, computed the same way on cells and on events."""
+    return f"(({total})::DOUBLE / nullif({count}, 0))"
+
+
+_MEASURES = (("n", "BIGINT", "count(*)", "sum"),
+             ("goldstein_sum", "DECIMAL(38, 3)", f"sum({GOLDSTEIN})", "sum"),
              ("goldstein_n", "BIGINT", "count(e.goldstein)", "sum"),
              ("first", "DATE", f"min({EVENT_DATE})", "min"), ("last", "DATE", f"max({EVENT_DATE})", "max"),
              ("first_published", "DATE", f"min(coalesce(e.published, DATE '{EARLIEST}'))", "min"),
@@ -70,18 +81,21 @@ def ready(con) -> bool:
 def ensure(con) -> None:
     """Create the tables, and fill them from the events when they are new or of another version (a read-write
     open of a store written by an older Herald)."""
-    for statement in ddl():
-        con.execute(statement)
-    if not ready(con):
-        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-        log.info("building the aggregate tables of %s events", f"{events:,}")
-        con.execute("BEGIN TRANSACTION")
-        try:
-            rebuild(con)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+    if ready(con):
+        return
+    events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    log.info("building the aggregate tables of %s events", f"{events:,}")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in ddl():
+            con.execute(statement)
+        rebuild(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
 
 
 def rebuild(con) -> None:
@@ -101,8 +115,9 @@ def add(con, source: str, condition: str = "", params: list[Any] | None = None) 
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         columns = ", ".join(f"e.{d}" for d in dims)
         measures = ", ".join(f"{sql} AS {name}" for name, _, sql, _ in _MEASURES)
+        # in actor country order: a filter on it then skips most row groups of a rebuilt table (zone maps)
         con.execute(f"INSERT INTO {table} SELECT {MONTH} AS month, {columns}, {measures} FROM {source} e{where} "
-                    f"GROUP BY ALL", list(params or []))
+                    f"GROUP BY ALL ORDER BY actor_country, month", list(params or []))
 
 
 def months_of(con, article_ids: list[str]) -> list[dt.date | None]:
@@ -140,7 +155,8 @@ def compact_if_grown(con) -> None:
     for table, dims in _DIMENSIONS.items():
         keys = ", ".join(("month", *dims))
         merged = ", ".join(f"{how}({name}) AS {name}" for name, _, _, how in _MEASURES)
-        con.execute(f"CREATE TEMP TABLE _herald_compact AS SELECT {keys}, {merged} FROM {table} GROUP BY ALL")
+        con.execute(f"CREATE TEMP TABLE _herald_compact AS SELECT {keys}, {merged} FROM {table} GROUP BY ALL "
+                    "ORDER BY actor_country, month")
         con.execute(f"DELETE FROM {table}")
         con.execute(f"INSERT INTO {table} SELECT * FROM _herald_compact")
         con.execute("DROP TABLE _herald_compact")

@@ -153,8 +153,8 @@ class EventFilters(BaseModel):
                 add(f"contains(lower(concat_ws(' ', e.{side}_name, e.{side}_text, e.{side}_office)), lower(?))", words)
         for column, values in (("event", self.event), ("cameo_root", self.cameo_root),
                                ("quad_class", self.quad_class), ("modality", self.modality)):
-            if values:
-                add(f"e.{column} IN (SELECT unnest(?))", list(values))
+            if values:  # a constant list (bounded by the vocabularies): DuckDB filters it inside the scan
+                add(f"e.{column} IN ({', '.join('?' * len(values))})", *values)
         if self.since:
             add(f"{EVENT_DATE} >= ?", self.since)
         if self.until:
