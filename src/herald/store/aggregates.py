@@ -72,7 +72,7 @@ def ddl() -> tuple[str, ...]:
 def ready(con) -> bool:
     """Whether this store's aggregate tables exist and are kept (written by this version of their definition)."""
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = ?", [META_KEY]).fetchone()
+        row = _one(con, "SELECT value FROM meta WHERE key = ?", [META_KEY])
     except Exception:  # noqa: BLE001 - no meta table
         return False
     return bool(row) and row[0] == VERSION
@@ -83,7 +83,7 @@ def ensure(con) -> None:
     open of a store written by an older Herald)."""
     if ready(con):
         return
-    events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    events = _one(con, "SELECT count(*) FROM events")[0]
     log.info("building the aggregate tables of %s events", f"{events:,}")
     con.execute("BEGIN TRANSACTION")
     try:
@@ -147,9 +147,9 @@ def after_write(con, source: str, replaced_months: list[dt.date | None]) -> None
 
 def compact_if_grown(con) -> None:
     """One row per cell again once a table has doubled (plus 10,000 rows) since its last compaction."""
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [COMPACTED_KEY]).fetchone()
+    row = _one(con, "SELECT value FROM meta WHERE key = ?", [COMPACTED_KEY])
     before = int(row[0]) if row else 0
-    rows = sum(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES)
+    rows = sum(_one(con, f"SELECT count(*) FROM {t}")[0] for t in TABLES)
     if rows <= 2 * before + 10_000:
         return
     for table, dims in _DIMENSIONS.items():
@@ -163,8 +163,14 @@ def compact_if_grown(con) -> None:
     _set_compacted(con)
 
 
+def _one(con, sql: str, params: list[Any] | None = None) -> tuple | None:
+    """The first row of a query, its result read to the end (the write goes on on the same connection)."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
+
+
 def _set_compacted(con) -> None:
-    rows = sum(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES)
+    rows = sum(_one(con, f"SELECT count(*) FROM {t}")[0] for t in TABLES)
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [COMPACTED_KEY, str(rows)])
 
 
