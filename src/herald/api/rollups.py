@@ -61,9 +61,10 @@ _QUADS = ", ".join(f"coalesce(sum(c.n) FILTER (WHERE c.quad_class = {q}), 0) AS 
 
 
 def country_edges(store: Store, params: NetworkParams) -> list[dict[str, Any]]:
-    """The edges of the country network: from the cells when the filters allow it, else from the events grouped
-    the same way; one query over those cells either way, so both give the same answer. The top event type of an
-    edge is its most frequent type, the alphabetically first on a tie."""
+    """The edges of the country network: from the cells when the filters allow it, else from the events (each
+    one a cell of one event); one query over those rows either way, so both give the same answer. Two steps: the
+    heaviest pairs by their counts alone, then the details of those pairs only. The top event type of an edge is
+    its most frequent type, the alphabetically first on a tie."""
     conditions = ["e.actor_country IS NOT NULL", "e.recipient_country IS NOT NULL"]
     if not params.include_self:
         conditions.append("e.actor_country <> e.recipient_country")
@@ -71,17 +72,19 @@ def country_edges(store: Store, params: NetworkParams) -> list[dict[str, Any]]:
     found = _cells(store, params, dyads=True)
     if found is not None:
         table, where, values = found
-        cells = (f"SELECT {keys}, sum(e.n) AS n, sum(e.goldstein_sum) AS g, sum(e.goldstein_n) AS gn "
-                 f"FROM {table} e{and_also(where, *conditions)} GROUP BY ALL")
+        cells = (f"SELECT {keys}, e.n, e.goldstein_sum AS g, e.goldstein_n AS gn "
+                 f"FROM {table} e{and_also(where, *conditions)}")
     else:
         where, values = params.where()
-        cells = (f"SELECT {keys}, count(*) AS n, sum({GOLDSTEIN}) AS g, count(e.goldstein) AS gn "
-                 f"{params.source()}{and_also(where, *conditions)} GROUP BY ALL")
+        cells = (f"SELECT {keys}, 1 AS n, {GOLDSTEIN} AS g, (e.goldstein IS NOT NULL)::INTEGER AS gn "
+                 f"{params.source()}{and_also(where, *conditions)}")
     return store.rows(
-        f"WITH cells AS MATERIALIZED ({cells}), "
+        f"WITH cells AS NOT MATERIALIZED ({cells}), "
         "top AS (SELECT source, target, sum(n) AS weight FROM cells GROUP BY 1, 2 HAVING sum(n) >= ? "
         "ORDER BY weight DESC, source, target LIMIT ?), "
-        "picked AS MATERIALIZED (SELECT c.* FROM cells c SEMI JOIN top ON c.source = top.source AND c.target = top.target), "
+        "picked AS MATERIALIZED (SELECT c.source, c.target, c.event, c.quad_class, sum(c.n) AS n, sum(c.g) AS g, "
+        "sum(c.gn) AS gn FROM cells c SEMI JOIN top ON c.source = top.source AND c.target = top.target "
+        "GROUP BY ALL), "
         "kinds AS (SELECT source, target, event, sum(n) AS n FROM picked WHERE event IS NOT NULL GROUP BY ALL), "
         "best AS (SELECT source, target, first(event ORDER BY n DESC, event) AS top_event FROM kinds GROUP BY 1, 2) "
         "SELECT top.source, top.target, top.source AS source_country, top.target AS target_country, top.weight, "
