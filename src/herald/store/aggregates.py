@@ -9,7 +9,7 @@ first and last event date, and the first and last publication date:
 
 A table may hold several rows of one cell (a write appends the cells of its own events, which costs only the batch);
 readers always sum them (`GROUP BY`), and the table is compacted (one row per cell) whenever it has doubled since
-the last compaction. A write that replaces an article recomputes the months its old events were in (a count can be
+the last compaction. A write that replaces an article recomputes the cells its old events were in (a count can be
 decreased, a minimum cannot). All of it runs in the write's transaction, so readers never see events without their
 cells. A store written before these tables existed gets them built when it is next opened read-write; read-only, it
 has none (`ready` is False) and every query reads the events.
@@ -120,29 +120,48 @@ def add(con, source: str, condition: str = "", params: list[Any] | None = None) 
                     f"GROUP BY ALL ORDER BY actor_country, month", list(params or []))
 
 
-def months_of(con, article_ids: list[str]) -> list[dt.date | None]:
-    """The months (of the event date) the stored events of these articles fall in; None for undated events."""
-    return [m for (m,) in con.execute(f"SELECT DISTINCT {MONTH} FROM events e WHERE e.article_id IN "
-                                      "(SELECT unnest(?))", [article_ids]).fetchall()]
+def note_replaced(con, article_ids: list[str]) -> bool:
+    """Before the events of these articles are deleted: note the cells they are in (temporary tables), to be
+    recomputed by `after_write` (a count could be decreased, but not a first or last date). False: none."""
+    if not article_ids:
+        return False
+    for table, dims in _DIMENSIONS.items():
+        only = f" AND {_ONLY[table]}" if _ONLY[table] else ""
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _herald_gone_{table} AS SELECT DISTINCT {MONTH} AS month, "
+                    f"{', '.join(f'e.{d}' for d in dims)} FROM events e WHERE e.article_id IN (SELECT unnest(?))"
+                    f"{only}", [article_ids])
+    return True
 
 
-def recompute_months(con, months: list[dt.date | None]) -> None:
-    """Replace the cells of these months by the ones the events now give (after a delete)."""
-    dated = [m for m in months if m is not None]
-    undated = len(dated) < len(months)
-    for table in TABLES:
-        con.execute(f"DELETE FROM {table} WHERE month IN (SELECT unnest(?)) OR (? AND month IS NULL)",
-                    [dated, undated])
-    add(con, "events", f"({MONTH} IN (SELECT unnest(?)) OR (? AND {MONTH} IS NULL))", [dated, undated])
-
-
-def after_write(con, source: str, replaced_months: list[dt.date | None]) -> None:
-    """Keep the cells in step with a write that inserted the events of `source` and deleted the events of
-    articles whose events fell in `replaced_months`: inside the write's transaction."""
-    add(con, source)
-    if replaced_months:
-        recompute_months(con, replaced_months)
+def after_write(con, source: str | None, replaced: bool) -> None:
+    """Keep the cells in step with a write (inside its transaction): append the cells of the events inserted
+    from `source` (None: no events), then recompute the cells noted by `note_replaced` from the events."""
+    if source is not None:
+        add(con, source)
+    if replaced:
+        recompute_noted(con)
     compact_if_grown(con)
+
+
+def recompute_noted(con) -> None:
+    """Replace the cells noted by `note_replaced` by what the events now give. Only the events of those cells'
+    months are read: they were published within those months' cells' publication dates (the new events' cells
+    included, added first), so DuckDB skips the other row groups."""
+    lo, hi = _one(con, "SELECT min(c.first_published), max(c.last_published) FROM agg_months c "
+                       "WHERE c.month IN (SELECT month FROM _herald_gone_agg_months) "
+                       "OR (c.month IS NULL AND EXISTS (SELECT 1 FROM _herald_gone_agg_months WHERE month IS NULL))")
+    window = lo is not None and lo != EARLIEST and hi != LATEST
+    for table, dims in _DIMENSIONS.items():
+        gone = f"_herald_gone_{table}"
+        same = " AND ".join(f"g.{k} IS NOT DISTINCT FROM {{t}}.{k}" for k in ("month", *dims))
+        con.execute(f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM {gone} g WHERE {same.format(t='t')})")
+        keyed = f"(SELECT {MONTH} AS month, e.* FROM events e{' WHERE e.published BETWEEN ? AND ?' if window else ''})"
+        columns = ", ".join(f"e.{d}" for d in dims)
+        measures = ", ".join(f"{sql} AS {name}" for name, _, sql, _ in _MEASURES)
+        con.execute(f"INSERT INTO {table} SELECT e.month, {columns}, {measures} FROM {keyed} e "
+                    f"WHERE EXISTS (SELECT 1 FROM {gone} g WHERE {same.format(t='e')}) GROUP BY ALL",
+                    [lo, hi] if window else [])
+        con.execute(f"DROP TABLE {gone}")
 
 
 def compact_if_grown(con) -> None:

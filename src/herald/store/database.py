@@ -131,7 +131,7 @@ class Store:
         con = self._con
         try:
             con.execute("BEGIN TRANSACTION")
-            replaced_months = aggregates.months_of(con, replaced) if replaced else []
+            noted = aggregates.note_replaced(con, replaced)  # the cells of the events about to be deleted
             if replaced:
                 con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?))", [replaced])
                 con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [replaced])
@@ -145,10 +145,10 @@ class Store:
                     con.register("_herald_events", rows_to_arrow(rows))
                     con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMN_NAMES)}) "
                                 f"SELECT {', '.join(EVENT_COLUMN_NAMES)} FROM _herald_events")
-                    aggregates.after_write(con, "_herald_events", replaced_months)
+                    aggregates.after_write(con, "_herald_events", noted)
                     con.unregister("_herald_events")
-                elif replaced_months:
-                    aggregates.recompute_months(con, replaced_months)
+                elif noted:
+                    aggregates.after_write(con, None, noted)
                 stats.events = len(rows)
             stats.failures = self._insert_failures(failures, now)
             con.execute("COMMIT")
