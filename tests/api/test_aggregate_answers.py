@@ -149,3 +149,29 @@ def test_a_read_only_store_without_aggregate_tables_reads_the_events(master_db, 
     finally:
         client.close()
         app.state.database.close()
+
+
+def test_a_posted_article_is_in_the_cells_at_once(master_db, tmp_path):
+    """POST /api/articles writes through Store.write: the summary read from the cells counts the new events and
+    equals the summary read from the events."""
+    from herald.api import ApiConfig, create_app
+    from tests.api.conftest import AsgiClient
+    from tests.api.support import POSTED_ARTICLE, TOKEN
+
+    db = copy_store(master_db, tmp_path / "rw.duckdb")
+    app = create_app(ApiConfig(db=db, token=TOKEN, warm_up=False))
+    client = AsgiClient(app)
+    try:
+        before = client.get("/api/summary", params={"actor_country": "JPN"}).json()["events"]
+        posted = client.post("/api/articles", json={"articles": [POSTED_ARTICLE]},
+                             headers={"Authorization": f"Bearer {TOKEN}"})
+        assert posted.status_code == 201, posted.text
+        after = client.get("/api/summary", params={"actor_country": "JPN"}).json()
+        assert after["events"] > before
+        with app.state.database.reader() as store:
+            assert store.has_aggregates
+            raw = Store(store.connection, store.path, True, use_aggregates=False)
+            assert analysis.summary(raw, EventFilters(actor_country="JPN")) == after
+    finally:
+        client.close()
+        app.state.database.close()
