@@ -121,8 +121,8 @@ def test_places_are_the_places_of_one_grouping(stores, filters):
     located = f"{where} {'AND' if where else 'WHERE'} e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
     unnamed = ", ".join(f"CASE WHEN e.location_geonames_id IS NULL THEN e.location_{c} END"
                         for c in ("name", "country", "lat", "lon"))
-    plain = cells.rows(f"SELECT e.location_geonames_id AS geonames_id, min(e.location_name) AS name, count(*) AS events "
-                       f"{params.source()}{located} GROUP BY e.location_geonames_id, {unnamed}", values)
+    plain = cells.rows(f"SELECT e.location_geonames_id AS geonames_id, min(e.location_name) AS name, "
+                       f"count(*) AS events {params.source()}{located} GROUP BY e.location_geonames_id, {unnamed}", values)
     plain.sort(key=lambda r: (-r["events"], r["name"] or "\uffff"))
     got = analysis.places(cells, params)["items"]
     assert [(r["events"], r["name"]) for r in got] == [(r["events"], r["name"]) for r in plain[:7]]

@@ -139,9 +139,11 @@ def network(store: Store, params: NetworkParams) -> dict[str, Any]:
 def _actor_edges(store: Store, params: NetworkParams) -> list[dict[str, Any]]:
     """The edges between named actors (their countries: the most frequent of each side)."""
     where, values = params.where()
+    narrow, narrow_values = rollups.date_window(store, params)
+    values = [*values, *narrow_values]
     source, target = "e.actor_name", "e.recipient_name"
     source_country, target_country = "mode(e.actor_country)", "mode(e.recipient_country)"
-    conditions = [f"{source} IS NOT NULL", f"{target} IS NOT NULL"]
+    conditions = [f"{source} IS NOT NULL", f"{target} IS NOT NULL", *narrow]
     if not params.include_self:
         conditions.append(f"{source} <> {target}")
     clause = and_also(where, *conditions)

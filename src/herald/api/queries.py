@@ -8,7 +8,7 @@ from herald.api import rollups
 from herald.api.params import ActorListParams, ArticleListParams, EventListParams
 from herald.store import Store
 from herald.store.columns import EVENT_COLUMN_NAMES, row_to_record
-from herald.store.filters import EVENT_DATE, FROM_EVENTS, SENTENCE, order_by, select_events
+from herald.store.filters import EVENT_DATE, FROM_EVENTS, SENTENCE, and_also, select_events
 
 _EVENT_SELECT = (", ".join(f"e.{c}" for c in EVENT_COLUMN_NAMES)
                  + f", {SENTENCE} AS sentence, a.title AS article_title, {EVENT_DATE} AS event_date")
@@ -28,7 +28,9 @@ def list_events(store: Store, params: EventListParams) -> dict[str, Any]:
     where, values = params.where()
     total = rollups.event_total(store, params)  # from the aggregate cells when the filters allow it
     if total is None:
-        total = store.query(f"SELECT count(*) {params.source()}{where}", values)[1][0][0]
+        narrow, narrow_values = rollups.date_window(store, params)
+        where = and_also(where, *narrow) if narrow else where
+        total = store.query(f"SELECT count(*) {params.source()}{where}", [*values, *narrow_values])[1][0][0]
     # filter, sort and cut the page on `events` first (with conditions that only spare DuckDB rows it would not
     # keep, see rollups.page_conditions); then read the articles of that page only, by their ids
     narrow, narrow_values = rollups.page_conditions(store, params)

@@ -31,7 +31,8 @@ def summary_rows(store: Store, filters: EventFilters) -> tuple[dict, list[dict],
         return None
     table, where, values = found
     totals = store.rows(f"SELECT coalesce(sum(e.n), 0) AS events, min(e.first) AS first, max(e.last) AS last, "
-                        f"sum(e.goldstein_sum)::DOUBLE AS goldstein_sum, {_MEAN} AS goldstein_mean FROM {table} e{where}",
+                        f"sum(e.goldstein_sum)::DOUBLE AS goldstein_sum, {_MEAN} AS goldstein_mean "
+                        f"FROM {table} e{where}",
                         values)[0]
     groups = store.rows(
         "SELECT e.event, e.quad_class, e.modality, e.actor_country, e.month, "

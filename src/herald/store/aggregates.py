@@ -2,8 +2,8 @@
 and network read instead of scanning millions of events.
 
 Two tables of "cells", one row per (month of the event date, PLOVER type, QuadClass, modality, actor country
-[, recipient country]) with the events' count, exact Goldstein sum and count of Goldstein values (mean = sum / count), the
-first and last event date, and the first and last publication date:
+[, recipient country]) with the events' count, exact Goldstein sum and count of Goldstein values (mean = sum /
+count), the first and last event date, and the first and last publication date:
 - `agg_months`: every event, by (month, event, quad_class, modality, actor_country);
 - `agg_dyads`: the events with a recipient country, by the same and recipient_country.
 
