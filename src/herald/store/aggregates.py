@@ -70,12 +70,16 @@ def ddl() -> tuple[str, ...]:
 
 
 def ready(con) -> bool:
-    """Whether this store's aggregate tables exist and are kept (written by this version of their definition)."""
+    """Whether this store's aggregate tables exist, are kept (written by this version of their definition) and
+    count every event (a Herald from before them, writing the store, would have added events without cells)."""
     try:
         row = _one(con, "SELECT value FROM meta WHERE key = ?", [META_KEY])
     except Exception:  # noqa: BLE001 - no meta table
         return False
-    return bool(row) and row[0] == VERSION
+    if not row or row[0] != VERSION:
+        return False
+    events = _one(con, "SELECT count(*) FROM events")[0]
+    return events == _one(con, "SELECT coalesce(sum(n), 0) FROM agg_months")[0]
 
 
 def ensure(con) -> None:
