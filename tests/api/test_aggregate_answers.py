@@ -107,6 +107,9 @@ def test_the_answers_are_not_empty(stores):
     assert analysis.dyad_series(cells, DyadParams(a=a, b=b))["total"] > 0
     page = queries.list_events(cells, EventListParams(limit=5))
     assert len(page["items"]) == 5 and all(item["sentence"] for item in page["items"])
+    for item in page["items"]:  # the page cuts sentences in Python as one event's page cuts them in SQL
+        one = queries.get_event(cells, item["id"])
+        assert (item["sentence"], item["article_title"]) == (one["sentence"], one["article_title"])
     dates = [item["event_date"] for item in page["items"]]
     assert dates == sorted(dates, reverse=True)
 

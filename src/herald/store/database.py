@@ -89,10 +89,6 @@ class Store:
             self._aggregates = aggregates.ready(self._con)
         return self._aggregates
 
-    @has_aggregates.setter
-    def has_aggregates(self, value: bool) -> None:
-        self._aggregates = value
-
     # -- schema -------------------------------------------------------------------------------------------------
     def _migrate(self) -> None:
         version = self._schema_version()
