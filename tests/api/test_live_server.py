@@ -21,7 +21,7 @@ def test_binds_loopback_only_by_default(server, http):
     assert listening_addresses(server.port) == {"127.0.0.1"}
     health = http.get("/api/health").json()
     assert health == {"status": "ok", "events": health["events"], "writes_enabled": True,
-                      "store_version": health["store_version"], "cache": health["cache"]}
+                      "aggregate_tables": True, "store_version": health["store_version"], "cache": health["cache"]}
     assert health["events"] > 500
     assert set(health["cache"]) == {"hits", "misses", "waits", "entries", "bytes"}
 

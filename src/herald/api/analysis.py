@@ -3,37 +3,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 from herald.store.filters import EITHER_WAY, EVENT_DATE, PAIR, QUAD_CLASS_NAMES, EventFilters, and_also
+from herald.api import rollups
 from herald.api.layout import network_layout
 from herald.api.params import DyadParams, NetworkParams, PlaceParams
 from herald.api.queries import has_table
 from herald.store import Store
+from herald.store.aggregates import GOLDSTEIN, mean
 
+_MEAN = mean(f"sum({GOLDSTEIN})", "count(e.goldstein)")  # as the aggregate cells give it
 _QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in QUAD_CLASS_NAMES)
 
 
 def summary(store: Store, filters: EventFilters) -> dict[str, Any]:
     where, values = filters.where()
     source = filters.source()
-    # The totals; one scan for every breakdown (GROUPING SETS, split below by which columns are set); the dyads in
-    # a third. Articles: an exact distinct count only when filtered; unfiltered, the articles
-    # with events are counted in `articles` (its n_events), which is much cheaper at millions of events.
-    totals = store.rows(f"SELECT count(*) AS events, min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last, "
-                        f"sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean {source}{where}",
-                        values)[0]
-    groups = store.rows(
-        f"SELECT e.event, e.quad_class, e.modality, e.actor_country, date_trunc('month', {EVENT_DATE}) AS month, "
-        f"grouping(e.event, e.quad_class, e.modality, e.actor_country, month) AS g, count(*) AS events "
-        f"{source}{where} GROUP BY GROUPING SETS ((e.event), (e.quad_class), (e.modality), (e.actor_country), "
-        "(month, e.quad_class))", values)
-    dyad_where = and_also(where, "e.actor_country IS NOT NULL", "e.recipient_country IS NOT NULL",
-                          "e.actor_country <> e.recipient_country")
-    dyads = store.rows(f"SELECT e.actor_country, e.recipient_country, count(*) AS events, round(avg(e.goldstein), 2) "
-                       f"AS goldstein_mean {source}{dyad_where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 20", values)
+    found = rollups.summary_rows(store, filters)
+    if found is not None:
+        totals, groups, dyads = found
+    else:
+        totals, groups, dyads = _summary_rows(store, source, where, values)
+    # Articles: an exact distinct count of the events' articles when filtered (no aggregate holds it: one article
+    # falls in many cells); unfiltered, the articles with events are counted in `articles` (its n_events).
     if where:
-        articles = store.query(f"SELECT count(DISTINCT e.article_id) {source}{where}", values)[1][0][0]
+        narrow, narrow_values = rollups.date_window(store, filters)
+        articles = store.query(f"SELECT count(*) FROM (SELECT DISTINCT e.article_id {source}"
+                               f"{and_also(where, *narrow) if narrow else where})", [*values, *narrow_values])[1][0][0]
     else:
         articles = store.query("SELECT count(*) FROM articles WHERE n_events > 0")[1][0][0]
     sets = defaultdict(list)
@@ -82,20 +80,25 @@ def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
                          "b_to_a": (PAIR, [b, a])}[params.direction]
     clause = and_also(where, dyad)
     part = _TRUNCATE[params.interval]
-    rows = store.rows(f"SELECT date_trunc('{part}', {EVENT_DATE}) AS period, e.actor_country = ? AS forward, "
-                      f"e.quad_class, e.event, count(*) AS n, sum(e.goldstein) AS g {params.source()}{clause} "
-                      "GROUP BY ALL ORDER BY period", [a, *values, *dyad_values])
+    rows = rollups.dyad_rows(store, params, dyad, dyad_values)
+    if rows is None:
+        narrow, narrow_values = rollups.date_window(store, params)
+        rows = store.rows(f"SELECT date_trunc('{part}', {EVENT_DATE}) AS period, e.actor_country = ? AS forward, "
+                          f"e.quad_class, e.event, count(*) AS n, sum({GOLDSTEIN}) AS g {params.source()}"
+                          f"{and_also(clause, *narrow) if narrow else clause} GROUP BY ALL "
+                          "ORDER BY period, forward, e.quad_class, e.event",
+                          [a, *values, *dyad_values, *narrow_values])
     periods = sorted({r["period"] for r in rows})
     index = {p: i for i, p in enumerate(periods)}
     size = len(periods)
-    events, goldstein = [0] * size, [0.0] * size
+    events, goldstein = [0] * size, [Decimal(0)] * size  # exact sums (see herald.store.aggregates.GOLDSTEIN)
     quads = {str(q): [0] * size for q in QUAD_CLASS_NAMES}
     types: dict[str, list[int]] = defaultdict(lambda: [0] * size)
     directions = {"a_to_b": [0] * size, "b_to_a": [0] * size}
     for r in rows:
         i = index[r["period"]]
         events[i] += r["n"]
-        goldstein[i] += r["g"] or 0.0
+        goldstein[i] += r["g"] or 0
         if r["quad_class"] in QUAD_CLASS_NAMES:
             quads[str(r["quad_class"])][i] += r["n"]
         types[r["event"]][i] += r["n"]
@@ -104,8 +107,8 @@ def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
         "a": params.a, "b": params.b, "interval": params.interval, "direction": params.direction,
         "total": sum(events), "periods": [_iso(p) for p in periods],
         "period_ends": [_iso(_period_end(p, params.interval)) for p in periods],
-        "events": events, "goldstein_sum": [round(g, 2) for g in goldstein],
-        "goldstein_mean": [round(g / n, 2) if n else None for g, n in zip(goldstein, events)],
+        "events": events, "goldstein_sum": [round(float(g), 2) for g in goldstein],
+        "goldstein_mean": [round(float(g) / n, 2) if n else None for g, n in zip(goldstein, events)],
         "quad_class": quads, "event_types": dict(sorted(types.items())), "directions": directions,
     }
 
@@ -113,28 +116,10 @@ def dyad_series(store: Store, params: DyadParams) -> dict[str, Any]:
 def network(store: Store, params: NetworkParams) -> dict[str, Any]:
     """Who acts on whom: directed, weighted edges (event counts, mean Goldstein) and nodes placed by a spring
     layout (networkx), so the dashboard only draws."""
-    where, values = params.where()
     if params.level == "country":
-        source, target, source_country, target_country = ("e.actor_country", "e.recipient_country",
-                                                          "top.source", "top.target")
+        edges = rollups.country_edges(store, params)
     else:
-        source, target, source_country, target_country = ("e.actor_name", "e.recipient_name",
-                                                          "mode(e.actor_country)", "mode(e.recipient_country)")
-    conditions = [f"{source} IS NOT NULL", f"{target} IS NOT NULL"]
-    if not params.include_self:
-        conditions.append(f"{source} <> {target}")
-    clause = and_also(where, *conditions)
-    # two steps: the heaviest pairs by a bare count, then the details of those pairs only (at millions of events
-    # there are far more pairs than edges shown)
-    edges = store.rows(
-        f"WITH top AS (SELECT {source} AS source, {target} AS target, count(*) AS weight {params.source()}{clause} "
-        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?) "
-        f"SELECT top.source, top.target, {source_country} AS source_country, {target_country} AS target_country, "
-        "top.weight, round(avg(e.goldstein), 2) AS goldstein_mean, round(sum(e.goldstein), 2) AS goldstein_sum, "
-        f"mode(e.event) AS top_event, {_QUAD_COUNTS} FROM top JOIN (SELECT e.* {params.source()}{clause}) e "
-        f"ON {source} = top.source AND {target} = top.target GROUP BY top.source, top.target, top.weight "
-        "ORDER BY top.weight DESC, top.source, top.target",
-        [*values, params.min_weight, params.max_edges, *values])
+        edges = _actor_edges(store, params)
     nodes: dict[str, dict[str, Any]] = {}
     for edge in edges:
         for side in ("source", "target"):
@@ -151,22 +136,80 @@ def network(store: Store, params: NetworkParams) -> dict[str, Any]:
             "edges": edges}
 
 
-def places(store: Store, params: PlaceParams) -> dict[str, Any]:
+def _actor_edges(store: Store, params: NetworkParams) -> list[dict[str, Any]]:
+    """The edges between named actors (their countries: the most frequent of each side)."""
     where, values = params.where()
-    clause = and_also(where, "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL")
-    # A GeoNames place is one point: grouped by its id alone (one id is one name, country and pair of coordinates in
-    # the gazetteer); a place without an id by its name, country and coordinates. Grouping by every column costs a
-    # hash of two strings and two floats per event.
-    unnamed = [f"CASE WHEN e.location_geonames_id IS NULL THEN e.location_{c} END"
-               for c in ("name", "country", "lat", "lon")]
+    narrow, narrow_values = rollups.date_window(store, params)
+    values = [*values, *narrow_values]
+    source, target = "e.actor_name", "e.recipient_name"
+    source_country, target_country = "mode(e.actor_country)", "mode(e.recipient_country)"
+    conditions = [f"{source} IS NOT NULL", f"{target} IS NOT NULL", *narrow]
+    if not params.include_self:
+        conditions.append(f"{source} <> {target}")
+    clause = and_also(where, *conditions)
+    # two steps: the heaviest pairs by a bare count, then the details of those pairs only (at millions of events
+    # there are far more pairs than edges shown)
+    return store.rows(
+        f"WITH top AS (SELECT {source} AS source, {target} AS target, count(*) AS weight {params.source()}{clause} "
+        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?) "
+        f"SELECT top.source, top.target, {source_country} AS source_country, {target_country} AS target_country, "
+        "top.weight, round(avg(e.goldstein), 2) AS goldstein_mean, round(sum(e.goldstein), 2) AS goldstein_sum, "
+        f"mode(e.event) AS top_event, {_QUAD_COUNTS} FROM top JOIN (SELECT e.* {params.source()}{clause}) e "
+        f"ON {source} = top.source AND {target} = top.target GROUP BY top.source, top.target, top.weight "
+        "ORDER BY top.weight DESC, top.source, top.target",
+        [*values, params.min_weight, params.max_edges, *values])
+
+
+def places(store: Store, params: PlaceParams) -> dict[str, Any]:
+    """One point per place, with counts, mean Goldstein, top type and QuadClass counts. A GeoNames place is one
+    point, grouped by its id alone (one id is one name, country and pair of coordinates in the gazetteer); a place
+    without an id by its name, country and coordinates. Two steps: the places with most events by a bare count
+    (ids and unnamed places apart: one expression per key column costs more than the count), then the details of
+    those places only."""
+    where, values = params.where()
+    narrow, narrow_values = rollups.date_window(store, params)  # lets a dated view skip row groups
+    located = and_also(where, "e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL", *narrow)
+    scan = [*values, *narrow_values]
+    source = params.source()
+    with_id, without_id = and_also(located, _HAS_ID), and_also(located, f"NOT {_HAS_ID}")
+    unnamed = "e.location_name, e.location_country, e.location_lat, e.location_lon"
+    # the ids that can be among the `limit` places with most events: those counting at least as many events as the
+    # limit-th id (ties included; the places without an id can only push ids out)
     rows = store.rows(
-        "SELECT e.location_geonames_id AS geonames_id, min(e.location_name) AS name, "
-        "min(e.location_country) AS country, any_value(e.location_admin1) AS admin1, "
-        "any_value(e.location_feature) AS feature, min(e.location_lat) AS lat, min(e.location_lon) AS lon, "
-        f"count(*) AS events, round(avg(e.goldstein), 2) AS goldstein_mean, mode(e.event) AS top_event, "
-        f"{_QUAD_COUNTS} {params.source()}{clause} GROUP BY e.location_geonames_id, {', '.join(unnamed)} "
-        "ORDER BY events DESC, name LIMIT ?", [*values, params.limit])
+        f"WITH counts AS (SELECT e.location_geonames_id AS gid, count(*) AS n {source}{with_id} GROUP BY 1), "
+        "cut AS (SELECT n FROM counts ORDER BY n DESC LIMIT 1 OFFSET ?) "
+        f"SELECT e.location_geonames_id AS geonames_id, {_PLACE_DETAILS} {source}{with_id} "
+        "AND e.location_geonames_id IN (SELECT gid FROM counts WHERE n >= coalesce((SELECT n FROM cut), 0)) "
+        "GROUP BY e.location_geonames_id "
+        f"UNION ALL SELECT NULL AS geonames_id, {_PLACE_DETAILS} {source}{without_id} GROUP BY {unnamed} "
+        "ORDER BY events DESC, name, geonames_id, country, lat, lon LIMIT ?",
+        [*scan, params.limit - 1, *scan, *scan, params.limit])
     return {"total": len(rows), "items": rows}
+
+
+_HAS_ID = "e.location_geonames_id IS NOT NULL"
+_PLACE_DETAILS = ("min(e.location_name) AS name, min(e.location_country) AS country, "
+                  "any_value(e.location_admin1) AS admin1, any_value(e.location_feature) AS feature, "
+                  "min(e.location_lat) AS lat, min(e.location_lon) AS lon, count(*) AS events, "
+                  f"round(avg(e.goldstein), 2) AS goldstein_mean, mode(e.event) AS top_event, {_QUAD_COUNTS}")
+
+
+def _summary_rows(store: Store, source: str, where: str, values: list) -> tuple[dict, list[dict], list[dict]]:
+    """The totals; one scan for every breakdown (GROUPING SETS, split by which columns are set); the dyads."""
+    totals = store.rows(f"SELECT count(*) AS events, min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last, "
+                        f"sum({GOLDSTEIN})::DOUBLE AS goldstein_sum, {_MEAN} AS goldstein_mean {source}{where}",
+                        values)[0]
+    groups = store.rows(
+        f"SELECT e.event, e.quad_class, e.modality, e.actor_country, date_trunc('month', {EVENT_DATE}) AS month, "
+        f"grouping(e.event, e.quad_class, e.modality, e.actor_country, month) AS g, count(*) AS events "
+        f"{source}{where} GROUP BY GROUPING SETS ((e.event), (e.quad_class), (e.modality), (e.actor_country), "
+        "(month, e.quad_class))", values)
+    dyad_where = and_also(where, "e.actor_country IS NOT NULL", "e.recipient_country IS NOT NULL",
+                          "e.actor_country <> e.recipient_country")
+    dyads = store.rows(f"SELECT e.actor_country, e.recipient_country, count(*) AS events, "
+                       f"round({_MEAN}, 2) AS goldstein_mean {source}{dyad_where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 "
+                       "LIMIT 20", values)
+    return totals, groups, dyads
 
 
 def _actor_count(store: Store) -> int:

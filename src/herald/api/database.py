@@ -35,6 +35,13 @@ class Database:
         self.path = str(path)
         self.writable = writable
         self._store = Store.open(path, read_only=not writable)
+        # a writable store has its aggregate tables built on open; a read-only one written by an older Herald has
+        # none (or stale ones), and every query then reads the events (slower at millions of events, same answers)
+        self.aggregates = self._store.has_aggregates
+        if not self.aggregates:
+            log.warning("%s has no up-to-date aggregate tables (written by an older Herald): every query reads the "
+                        "events. Open it read-write once (`herald ingest`, or `herald serve` with a token) to build "
+                        "them.", self.path)
         # Cursors are made from a connection used for nothing else, so making one never waits for a write.
         self._cursor_source = self._store.connection.cursor()
         self._cursor_lock = threading.Lock()
@@ -52,7 +59,7 @@ class Database:
         with self._cursor_lock:
             cursor = self._cursor_source.cursor()
         try:
-            yield Store(cursor, self.path, read_only=True)
+            yield Store(cursor, self.path, read_only=True, use_aggregates=self.aggregates)
         finally:
             cursor.close()
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from herald.api import rollups
 from herald.api.params import ActorListParams, ArticleListParams, EventListParams
 from herald.store import Store
 from herald.store.columns import EVENT_COLUMN_NAMES, row_to_record
-from herald.store.filters import EVENT_DATE, FROM_EVENTS, SENTENCE, order_by, select_events
+from herald.store.filters import EVENT_DATE, FROM_EVENTS, SENTENCE, and_also, select_events
 
 _EVENT_SELECT = (", ".join(f"e.{c}" for c in EVENT_COLUMN_NAMES)
                  + f", {SENTENCE} AS sentence, a.title AS article_title, {EVENT_DATE} AS event_date")
@@ -25,14 +26,32 @@ def event_item(row: dict[str, Any]) -> dict[str, Any]:
 
 def list_events(store: Store, params: EventListParams) -> dict[str, Any]:
     where, values = params.where()
-    total = store.query(f"SELECT count(*) {params.source()}{where}", values)[1][0][0]
-    # filter, sort and cut the page on `events` first; join the articles (sentence, title) of that page only
-    page, page_values = select_events(params, sort=params.sort, limit=params.limit, offset=params.offset)
-    rows = store.rows(f"WITH e AS ({page}) "
-                      f"SELECT {_EVENT_SELECT} FROM e LEFT JOIN articles a ON a.id = e.article_id{order_by(params.sort)}",
-                      page_values)
+    total = rollups.event_total(store, params)  # from the aggregate cells when the filters allow it
+    if total is None:
+        narrow, narrow_values = rollups.date_window(store, params)
+        where = and_also(where, *narrow) if narrow else where
+        total = store.query(f"SELECT count(*) {params.source()}{where}", [*values, *narrow_values])[1][0][0]
+    # filter, sort and cut the page on `events` first (with conditions that only spare DuckDB rows it would not
+    # keep, see rollups.page_conditions); then read the articles of that page only, by their ids
+    narrow, narrow_values = rollups.page_conditions(store, params)
+    page, page_values = select_events(params, f"e.*, {EVENT_DATE} AS event_date", sort=params.sort,
+                                      limit=params.limit, offset=params.offset, also=narrow, also_values=narrow_values)
+    rows = store.rows(page, page_values)
+    articles = {r["id"]: r for r in store.rows("SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))",
+                                               [sorted({r["article_id"] for r in rows})])}
+    for row in rows:
+        article = articles.get(row["article_id"])
+        row["article_title"] = article["title"] if article else None
+        row["sentence"] = _sentence(article["text"], row["sentence_start"], row["sentence_end"]) if article else None
     return {"total": total, "offset": params.offset, "limit": params.limit, "sort": params.sort,
             "items": [event_item(r) for r in rows]}
+
+
+def _sentence(text: str | None, start: int | None, end: int | None) -> str | None:
+    """The event's sentence cut from its article, as SENTENCE cuts it in SQL (code points)."""
+    if text is None or start is None or end is None:
+        return None
+    return text[max(start, 0):max(end, start, 0)]
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:

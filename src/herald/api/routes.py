@@ -56,9 +56,11 @@ async def cached(request: Request, name: str, params: BaseModel, compute: Comput
 def health(request: Request, store: Reader) -> dict[str, Any]:
     """Liveness, whether this server accepts writes, and (with `serve --watch`) the folder watcher's state: running,
     directory, files seen and coded, articles processed and failed, events, last scan time, last error; the answer
-    cache's hits, misses and size, and the store version it is keyed by (the writes this server made)."""
+    cache's hits, misses and size, and the store version it is keyed by (the writes this server made); whether the
+    aggregates are read from the store's aggregate tables (false: a store written before them, opened read-only)."""
     state = request.app.state
     body = {"status": "ok", "events": store.count("events"), "writes_enabled": state.config.writes_enabled,
+            "aggregate_tables": state.database.aggregates,
             "store_version": state.database.version, "cache": state.cache.stats().to_dict()}
     watcher = getattr(request.app.state, "watcher", None)
     if watcher is not None:

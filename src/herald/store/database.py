@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from herald.errors import QueryError, StoreError
 from herald.records import ArticleResult, Failure
+from herald.store import aggregates
 from herald.store.clusters import require_clusters
 from herald.store.columns import (EVENT_COLUMN_NAMES, article_row, arrow_schema, event_row,
                                   row_to_record, rows_to_arrow)
@@ -46,10 +47,11 @@ class WriteStats:
 class Store:
     """A Herald DuckDB file. Open it with `Store.open(path)`; use as a context manager."""
 
-    def __init__(self, connection, path: str, read_only: bool):
+    def __init__(self, connection, path: str, read_only: bool, use_aggregates: bool | None = None):
         self._con = connection
         self.path = path
         self.read_only = read_only
+        self._aggregates = use_aggregates
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_DB, read_only: bool = False) -> "Store":
@@ -79,6 +81,14 @@ class Store:
     def connection(self):
         return self._con
 
+    @property
+    def has_aggregates(self) -> bool:
+        """Whether queries may read the aggregate tables (`herald.store.aggregates`): they exist and are kept.
+        False for a store written before them and opened read-only (every query then reads the events)."""
+        if self._aggregates is None:
+            self._aggregates = aggregates.ready(self._con)
+        return self._aggregates
+
     # -- schema -------------------------------------------------------------------------------------------------
     def _migrate(self) -> None:
         version = self._schema_version()
@@ -92,6 +102,7 @@ class Store:
         for statement in DDL:
             self._con.execute(statement)
         self._con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        aggregates.ensure(self._con)
 
     def _schema_version(self) -> int | None:
         try:
@@ -116,6 +127,7 @@ class Store:
         con = self._con
         try:
             con.execute("BEGIN TRANSACTION")
+            noted = aggregates.note_replaced(con, replaced)  # the cells of the events about to be deleted
             if replaced:
                 con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?))", [replaced])
                 con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [replaced])
@@ -129,7 +141,10 @@ class Store:
                     con.register("_herald_events", rows_to_arrow(rows))
                     con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMN_NAMES)}) "
                                 f"SELECT {', '.join(EVENT_COLUMN_NAMES)} FROM _herald_events")
+                    aggregates.after_write(con, "_herald_events", noted)
                     con.unregister("_herald_events")
+                elif noted:
+                    aggregates.after_write(con, None, noted)
                 stats.events = len(rows)
             stats.failures = self._insert_failures(failures, now)
             con.execute("COMMIT")

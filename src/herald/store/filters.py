@@ -153,8 +153,8 @@ class EventFilters(BaseModel):
                 add(f"contains(lower(concat_ws(' ', e.{side}_name, e.{side}_text, e.{side}_office)), lower(?))", words)
         for column, values in (("event", self.event), ("cameo_root", self.cameo_root),
                                ("quad_class", self.quad_class), ("modality", self.modality)):
-            if values:
-                add(f"e.{column} IN (SELECT unnest(?))", list(values))
+            if values:  # a constant list (bounded by the vocabularies): DuckDB filters it inside the scan
+                add(f"e.{column} IN ({', '.join('?' * len(values))})", *values)
         if self.since:
             add(f"{EVENT_DATE} >= ?", self.since)
         if self.until:
@@ -199,10 +199,15 @@ def order_by(sort: str) -> str:
 
 
 def select_events(filters: EventFilters, columns: str = "e.*", *, sort: str = "-date", limit: int | None = None,
-                  offset: int = 0) -> tuple[str, list[Any]]:
+                  offset: int = 0, also: list[str] | None = None,
+                  also_values: list[Any] | None = None) -> tuple[str, list[Any]]:
     """The one query of matching events: `SELECT columns FROM events e [JOIN articles a] WHERE ... ORDER BY ...
-    [LIMIT ? OFFSET ?]` and its parameters. `columns` is SQL text chosen by Herald, never by a user."""
+    [LIMIT ? OFFSET ?]` and its parameters. `columns` and the extra conditions `also` (parameters `also_values`)
+    are SQL text chosen by Herald, never by a user."""
     where, params = filters.where()
+    if also:
+        where = and_also(where, *also)
+        params += list(also_values or [])
     sql = f"SELECT {columns} {filters.source()}{where}{order_by(sort)}"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
