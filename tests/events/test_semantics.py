@@ -30,6 +30,8 @@ NOT_EVENTS = [
     "Twelve people died and dozens were hurt after an earthquake shook the valley.",  # the cause hangs on 'hurt'
     "My mother always encouraged me to study law in Nairobi.",                  # private people asking and backing
     "He said the hospital asked for patience from the families in Mombasa.",     # ... a hospital and families
+    "A Kenyan reporter asked the Ugandan minister whether talks would resume.",  # a question is no request
+    "Thousands attended a campaign rally for Raila Odinga in Kisumu.",           # campaigning is no protest
 ]
 
 EVENTS = [

@@ -52,8 +52,12 @@ STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 STATE_OWNERS = frozenset({"government", "army", "military", "police", "regime", "coalition", "navy", "naval",
                           "enemy", "rebel", "insurgent", "militant", "state", "federal", "security"})
 PUBLIC_BODIES = frozenset({"IGO", "UNO", "EUR", "NGO"})
-# Verbs that request only with an infinitive ("told them to leave"), not with a clause ("told VOA that ...").
-REPORTING_REQUESTS = frozenset({"tell"})
+# Verbs that request only with an infinitive ("told them to leave", "asked him to resign"), not with a clause
+# ("told VOA that ...") or a question ("asked him if ...", "asked why ..."); "ask for" is its own entry.
+REPORTING_REQUESTS = frozenset({"tell", "ask"})
+# Modifiers that make a rally a campaign event ("a campaign rally", "an election rally", "a Biden rally").
+CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "re-election", "reelection", "presidential",
+                            "primary", "fundraising"})
 # Words in an organisation's name that make it a company.
 CORPORATE_WORDS = frozenset("inc corp corporation co ltd plc llc ag sa nv gmbh holdings holding company companies "
                             "firm firms bank banks bancorp airline airlines insurer group's".split())
@@ -273,10 +277,14 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
     `actor_tokens` / `patient_tokens` are the candidate heads for each side (best first), `actor` / `recipient` what
     the resolver made of them."""
     classes = noun_classes()
-    if event_type == "REQUEST" and entry.lemma in REPORTING_REQUESTS and not any(
+    if event_type == "REQUEST" and entry.lemma in REPORTING_REQUESTS and not entry.words and not any(
             c.dep_ in ("xcomp", "advcl", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             for c in trigger.children):
         return f"'{trigger.text}' without 'to ...' reports what was said: no request"
+    if event_type == "PROTEST" and trigger.lower_ in ("rally", "rallies") and any(
+            c.dep_ in ("compound", "poss", "amod") and (c.ent_type_ == "PERSON" or c.lower_ in CAMPAIGN_WORDS)
+            for c in trigger.children):
+        return f"a candidate's or campaign '{trigger.text}' is campaigning, not a protest"
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in trigger.children):
         return f"'{trigger.text}' names an act in general (the subject of a clause), not an event"
     if event_type in AGENTIVE and actor_tokens:
