@@ -55,7 +55,16 @@ EVENTS = [
     ("Government helicopters dropped barrel bombs on the rebel-held town of Kafr Nabl.", "ASSAULT"),  # a state's
     ("Insurgents set off an improvised explosive device near an army convoy in Helmand.", "ASSAULT"),
     ("Iraqi forces retook the town of Baiji from Islamic State militants.", "ASSAULT"),  # retook: prefixed irregular
+    ("Several mortar rounds landed near the African Union base in Mogadishu.", "ASSAULT"),  # a projectile lands
+    ("Police in Nairobi fired tear gas and water cannon at the protesters.", "ASSAULT"),  # crowd-control
 ]
+
+
+def test_things_that_hit_are_attacks_only_when_they_are_projectiles(code_text):
+    assert code_text("The storm hit the coast of Mombasa on Monday.").events == []
+    assert code_text("Kenyan oil prices hit a record high on Monday.").events == []
+    events = code_text("Three rockets struck near the Kenyan embassy in Mogadishu on Sunday.").events
+    assert [(e.event, e.mode, e.actor.sector) for e in events] == [("ASSAULT", "heavy-weapons", "UAF")]
 
 
 def test_harm_told_among_accidents_is_no_attack(code_text):

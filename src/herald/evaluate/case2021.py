@@ -33,8 +33,9 @@ ACCEPTED: dict[str, frozenset[str]] = {
     "SEX_VIOL": VIOLENCE, "ABDUCT_DISSAP": VIOLENCE | {"COERCE"},
     "GOV_REGAINS_TERIT": VIOLENCE | {"COERCE"}, "NON_STATE_ACTOR_OVERTAKES_TER": VIOLENCE | {"COERCE"},
     "PROPERTY_DISTRUCT": VIOLENCE | {"COERCE", "PROTEST"},
-    "PEACE_PROTEST": frozenset({"PROTEST"}), "VIOL_DEMONSTR": frozenset({"PROTEST"}),
-    "PROTEST_WITH_INTER": frozenset({"PROTEST", "COERCE"}), "MOB_VIOL": frozenset({"PROTEST", "ASSAULT"}),
+    "PEACE_PROTEST": frozenset({"PROTEST"}), "VIOL_DEMONSTR": frozenset({"PROTEST", "ASSAULT"}),
+    # the authorities intervene (arrests, tear gas: PLOVER's COERCE and ASSAULT crowd-control); rioters clash
+    "PROTEST_WITH_INTER": frozenset({"PROTEST", "COERCE", "ASSAULT"}), "MOB_VIOL": frozenset({"PROTEST", "ASSAULT"}),
     "FORCE_AGAINST_PROTEST": frozenset({"COERCE", "ASSAULT"}),
     "ARREST": frozenset({"COERCE"}),
     "AGREEMENT": frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"}),

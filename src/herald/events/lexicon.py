@@ -16,6 +16,7 @@ YAML format (one list item per entry group; every word in `verbs`/`nouns` become
       recipient: [with, dobj]    # argument slots for the recipient, in order of preference
       objects: [talk]            # the verb codes only with one of these direct objects ("hold talks")
       not_objects: [demand]      # ... and never with these ("meet demands")
+      subjects: [rocket]         # the verb codes only with one of these subjects (or passive agents): "rockets hit"
       frame: true                # takes an embedded event ("agreed to meet", "threatened to strike")
       yields_to_embedded: true   # ... but when it has one, code that instead ("ordered troops to seal the border")
       intransitive: true         # only without a direct object or clause ("demonstrated in Kirkuk")
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 _ENTRY_KEYS = {"id", "event", "cameo", "mode", "context", "verbs", "nouns", "recipient", "objects", "not_objects",
                "frame", "needs_recipient", "confidence", "not_subjects", "actor", "requires", "intransitive",
-               "yields_to_embedded", "possessor"}
+               "yields_to_embedded", "possessor", "subjects"}
 DEFAULT_VERB_RECIPIENT = ("dobj",)
 DEFAULT_NOUN_RECIPIENT = ("with", "against", "on")
 
@@ -63,6 +64,7 @@ class TriggerEntry:
     objects: frozenset[str] | None = None
     not_objects: frozenset[str] = frozenset()
     not_subjects: frozenset[str] = frozenset()
+    subjects: frozenset[str] | None = None
     requires: frozenset[str] = frozenset()  # words one of which must be a child of the trigger
     frame: bool = False
     yields_to_embedded: bool = False
@@ -144,6 +146,7 @@ def parse_entries(items: list[dict[str, Any]], source: str, ontology: Ontology) 
             objects=frozenset(_lemmas(item["objects"])) if item.get("objects") else None,
             not_objects=frozenset(_lemmas(item.get("not_objects") or ())),
             not_subjects=frozenset(w.lower() for w in item.get("not_subjects") or ()),
+            subjects=frozenset(_lemmas(item["subjects"])) if item.get("subjects") else None,
             requires=frozenset(w.lower() for w in item.get("requires") or ()),
             frame=bool(item.get("frame", False)), needs_recipient=bool(item.get("needs_recipient", False)),
             yields_to_embedded=bool(item.get("yields_to_embedded", False)),

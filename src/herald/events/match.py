@@ -31,7 +31,7 @@ class TriggerMatch:
 
     @property
     def specificity(self) -> int:
-        return len(self.entry.words) + (2 if self.obj is not None else 0)
+        return len(self.entry.words) + (2 if self.obj is not None or self.entry.subjects is not None else 0)
 
     @property
     def start(self) -> int:
@@ -111,6 +111,13 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
     if entry.objects is not None:
         obj = next((o for o in objects if _forms_match(o, entry.objects)), None)
         if obj is None:
+            return None
+    if entry.subjects is not None:  # "mortar shells hit an army post", "was struck by a rocket"
+        verbs = [token, token.head] if token.dep_ == "conj" else [token]  # "shells were fired and hit a post"
+        subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
+        if not any(_forms_match(s, entry.subjects) for s in subjects):
             return None
     if entry.not_subjects:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -171,8 +171,8 @@ def _annotate(doc: "Doc", selection: Selection, parsed_pieces: Iterator["Doc"]) 
 
 class TriggerIndex:
     """What a sentence must contain for a lexicon entry to match in it, by the head word's surface form: the head,
-    every extra word of a multi-word trigger (any form), one of the entry's required objects and one of its
-    `requires` words. A necessary condition only (the coder checks the parse), so a sentence that fails it for
+    every extra word of a multi-word trigger (any form), one of the entry's required objects, one of its required
+    subjects and one of its `requires` words. A necessary condition only (the coder checks the parse), so a sentence that fails it for
     every entry cannot hold a trigger."""
 
     def __init__(self, lexicon) -> None:
@@ -183,8 +183,9 @@ class TriggerIndex:
             for form, entries in index.items():
                 for entry in entries:
                     need = [frozenset({w}) | noun_forms(w) | verb_forms(w) for w in entry.words]
-                    if entry.objects is not None:
-                        need.append(frozenset(o.split()[-1] for o in entry.objects if o.split()))
+                    for required in (entry.objects, entry.subjects):
+                        if required is not None:
+                            need.append(frozenset(o.split()[-1] for o in required if o.split()))
                     if entry.requires:
                         need.append(frozenset(entry.requires))
                     self.needs.setdefault(form.lower(), []).append(tuple(need))
