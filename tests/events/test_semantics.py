@@ -60,6 +60,13 @@ EVENTS = [
 ]
 
 
+def test_only_a_court_convicts(code_text):
+    """"was sentenced", "were convicted": the unnamed agent of a passive conviction is a court."""
+    events = code_text("Nine Kenyan officials were convicted of fraud in Nairobi on Wednesday.").events
+    assert [(e.event, e.mode, e.actor.sector, e.actor.resolved_by) for e in events] == \
+        [("SANCTION", "convict", "JUD", "implied:court+context")]
+
+
 def test_things_that_hit_are_attacks_only_when_they_are_projectiles(code_text):
     assert code_text("The storm hit the coast of Mombasa on Monday.").events == []
     assert code_text("Kenyan oil prices hit a record high on Monday.").events == []

@@ -191,6 +191,9 @@ class EventCoder:
                                           prep_objects(match.token, w)], actors, recipient)
             if venue is not None and venue.sector == "JUD":
                 actor, actor_rule = venue, venue_rule
+            elif (cand.event, cand.mode) == ("SANCTION", "convict") and recipient is not None:
+                # "was sentenced to five years", "were convicted of fraud": only a court convicts
+                actor, actor_rule = Actor(text=None, sector="JUD", resolved_by="implied:court"), "implied:court"
         event_type, mode, cameo = cand.event, cand.mode, cand.cameo
         if event_type == "REJECT" and recipient is None and entry.pos == "verb":  # "denied the allegations"
             recipient, recipient_rule = reply_recipient(match.token, actor, accusers,
