@@ -65,6 +65,10 @@ def test_only_a_court_convicts(code_text):
     events = code_text("Nine Kenyan officials were convicted of fraud in Nairobi on Wednesday.").events
     assert [(e.event, e.mode, e.actor.sector, e.actor.resolved_by) for e in events] == \
         [("SANCTION", "convict", "JUD", "implied:court+context")]
+    charged = code_text("The former Kenyan minister was charged with corruption in Nairobi on Monday.").events
+    assert [(e.event, e.actor.sector) for e in charged] == [("ACCUSE", "JUD")]
+    accused = code_text("The Kenyan governor was accused of corruption.").events  # by anyone: no court implied
+    assert [(e.event, e.actor.sector) for e in accused] == [("ACCUSE", None)]
 
 
 def test_things_that_hit_are_attacks_only_when_they_are_projectiles(code_text):

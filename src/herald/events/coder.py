@@ -60,6 +60,9 @@ STATE_WORDS = frozenset({"government", "regime", "state", "establishment"})
 STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # Events a court does; in the passive its name may stand as the venue ("was sentenced in federal court").
 JUDICIAL = frozenset({"SANCTION", "ACCUSE"})
+# Judicial verbs whose unnamed agent in a passive sentence is a court or a prosecutor ("was sentenced", "were
+# indicted"); "was accused" or "was sued" may be by anyone.
+IMPLIED_JUDICIARY = frozenset({"convict", "sentence", "find", "indict", "prosecute", "charge"})
 __all__ = ["CodedEvent", "EventCoder"]
 
 
@@ -191,8 +194,9 @@ class EventCoder:
                                           prep_objects(match.token, w)], actors, recipient)
             if venue is not None and venue.sector == "JUD":
                 actor, actor_rule = venue, venue_rule
-            elif (cand.event, cand.mode) == ("SANCTION", "convict") and recipient is not None:
-                # "was sentenced to five years", "were convicted of fraud": only a court convicts
+            elif recipient is not None and entry.lemma in IMPLIED_JUDICIARY and entry.pos == "verb":
+                # "was sentenced to five years", "were convicted of fraud", "was indicted": only courts and
+                # prosecutors do this
                 actor, actor_rule = Actor(text=None, sector="JUD", resolved_by="implied:court"), "implied:court"
         event_type, mode, cameo = cand.event, cand.mode, cand.cameo
         if event_type == "REJECT" and recipient is None and entry.pos == "verb":  # "denied the allegations"
