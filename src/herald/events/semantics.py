@@ -6,20 +6,17 @@ not an award. Kinds come from what the parse and the resolver know of a head tok
 it is a pronoun for people, and Herald's typed noun lexicon (`data/noun_classes.yaml`: people, animals, products and
 records, natural forces and accidents, vehicles, markets, sports, courtesies).
 
-`argument_problem` is the single entry point: it returns why the event is not a political event, or None.
+`argument_problem` is the single entry point: it returns why the event is not a political event, or None. Noun kinds
+come from herald.events.kinds, accidents from herald.events.accidents.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
-
-from herald.events.arguments import RELATIVE_PRONOUNS
-from herald.nlp.morph import noun_forms, verb_forms
+from herald.events.accidents import VIOLENT_WORDS, accident_story, accidental, cause_tokens
+from herald.events.kinds import GROUP_ENTITIES, PEOPLE_ENTITIES, NounClasses, antecedent, kind_of, noun_classes
+from herald.nlp.morph import verb_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,8 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["NounClasses", "accidental", "argument_problem", "kind_of", "noun_classes", "protest_gathering",
            "verbal_attack"]
 
-PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
-GROUP_ENTITIES = frozenset({"ORG", "GPE"})
 # Kinds that never act in a political event, whatever the verb.
 NOT_AGENTS = frozenset({"hazard", "vehicle", "animal", "product", "market"})
 # Kinds that are not harmed, seized or aimed at in a political event.
@@ -76,73 +71,6 @@ ORGANISED = frozenset("group movement organization organisation association unio
                       "alliance network council front campaign federation league society foundation".split())
 # Types whose direct object is what is given or shared: a courtesy ("offered condolences") is none of them.
 OFFERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE"})
-# Prepositions that name what caused a harm: "killed in a crash", "injured by falling debris", "died after a fire".
-CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "following", "amid"})
-VIOLENT_WORDS = frozenset("attack attacks bombing bombings blast blasts shooting shootings airstrike airstrikes strike "
-                          "strikes raid raids ambush clash clashes fighting firefight gunfire combat battle war "
-                          "offensive assault shelling stabbing explosion explosions violence".split())
-# Explosions and fires: an attack when a weapon is involved, an accident at an installation (`accidental`).
-EXPLOSIONS = frozenset({"explosion", "explosions", "blast", "blasts", "fire", "fires", "blaze", "fireball"})
-# Disasters and accidents that a story of harm with no agent may be about (`_accident_story`); "fire" is not one
-# ("opened fire"), nor a "crisis".
-DISASTERS = frozenset().union(*(noun_forms(n) for n in (
-    "earthquake", "quake", "tsunami", "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "flooding",
-    "landslide", "mudslide", "avalanche", "eruption", "volcano", "wildfire", "bushfire", "crash", "accident",
-    "collision", "derailment", "stampede", "downpour", "blizzard", "heatwave", "drought")))
-# Verbs of an installation that fails, and of a vehicle that crashes: harm without an actor (`accidental`).
-FAILURE_VERBS = frozenset().union(*(verb_forms(v) for v in (
-    "explode", "collapse", "burst", "leak", "catch", "cave", "give")))
-CRASH_VERBS = frozenset().union(*(verb_forms(v) for v in (
-    "crash", "plunge", "overturn", "capsize", "sink", "derail", "collide", "topple", "skid", "veer", "fall", "tumble",
-    "roll", "flip", "hit")))
-
-
-@dataclass(frozen=True, slots=True)
-class NounClasses:
-    """Surface forms (singular and plural, lower case) -> the classes they belong to."""
-
-    by_form: dict[str, frozenset[str]]
-
-    def classes(self, word: str) -> frozenset[str]:
-        return self.by_form.get(word.lower(), frozenset())
-
-
-@lru_cache(maxsize=1)
-def noun_classes() -> NounClasses:
-    text = (resources.files("herald.events") / "data" / "noun_classes.yaml").read_text(encoding="utf-8")
-    table: dict[str, set[str]] = {}
-    for name, words in yaml.safe_load(text).items():
-        for word in words:
-            forms = noun_forms(word.lower()) if " " not in word else {word.lower()}
-            for form in forms | {word.lower()}:
-                table.setdefault(form, set()).add(name)
-    return NounClasses({form: frozenset(names) for form, names in table.items()})
-
-
-def _antecedent(token: "Token") -> "Token":
-    """A relative pronoun stands for the noun its clause modifies ("an earthquake that struck" -> earthquake)."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
-
-
-def kind_of(token: "Token", classes: NounClasses | None = None) -> frozenset[str]:
-    """The kinds a head token names: {"person"} for people, {"group"} for organisations and states, lexicon classes
-    for common nouns (a compound's modifier counts: "Typhoon Haiyan", "video game"), empty when unknown."""
-    classes = classes or noun_classes()
-    token = _antecedent(token)
-    if token.ent_type_ in PEOPLE_ENTITIES:
-        return frozenset({"person"})
-    if token.tag_ in ("PRP", "WP") or token.lower_ in RELATIVE_PRONOUNS:
-        return frozenset({"person"}) if "human_pronoun" in classes.classes(token.lower_) else frozenset()
-    found = set(classes.classes(token.lower_)) | set(classes.classes(token.lemma_))
-    for child in token.children:
-        if child.dep_ == "compound":
-            pair = classes.classes(f"{child.lower_} {token.lower_}")
-            found |= pair or (classes.classes(child.lower_) & {"hazard"} if token.tag_ == "NNP" else set())
-    if token.ent_type_ in GROUP_ENTITIES and not found & {"hazard", "product", "vehicle"}:
-        return frozenset({"group"})
-    return frozenset(found)
 
 
 def _agent_kinds(token: "Token", classes: NounClasses) -> frozenset[str]:
@@ -206,69 +134,6 @@ def _harmless(kinds: frozenset[str], bad: frozenset[str]) -> bool:
     return not (kinds & bad) or "person" in kinds
 
 
-def _cause_tokens(trigger: "Token") -> list["Token"]:
-    """What a harm is attributed to besides the subject: "killed in a crash", "died when a fire broke out". The
-    verbs it is coordinated with count: "were killed and 20 injured when a tanker exploded"."""
-    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.tag_.startswith("VB"))]
-    # "were killed and a dozen injured": the elided second verb hangs on its subject
-    verbs += [g for c in trigger.children if c.dep_ == "conj" and c.tag_.startswith("NN")
-              for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN"]
-    if trigger.dep_ == "conj" and trigger.head.tag_.startswith("VB"):
-        verbs.append(trigger.head)
-    out = [g for verb in verbs for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS
-           for g in c.children if g.dep_ == "pobj"]
-    for clause in (c for verb in verbs for c in verb.children):  # "were killed when the plane crashed"
-        if clause.dep_ == "advcl":
-            out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            out.append(clause)
-    return out
-
-
-def _armed(token: "Token", classes: NounClasses) -> bool:
-    """Whether a phrase or clause involves a weapon or an act of violence ("a bomb exploded", "hit a mine")."""
-    return any(t.lower_ in VIOLENT_WORDS - EXPLOSIONS or "weapon" in classes.classes(t.lower_) for t in token.subtree)
-
-
-def accidental(token: "Token", classes: NounClasses | None = None) -> bool:
-    """An accident, not an act: an explosion of, at or through an installation ("a gas explosion", "an explosion at a
-    chemical plant"), an installation (or a thing at one) that explodes or collapses ("as a boiler exploded"), or a
-    vehicle that crashes ("when their bus plunged off a bridge"), with no weapon involved and no owner named."""
-    classes = classes or noun_classes()
-    if token.lower_ in EXPLOSIONS:
-        return _at_installation(token, classes, ("compound", "amod", "nmod")) and not _armed(token, classes)
-    if token.dep_ not in ("nsubj", "nsubjpass") or _armed(token.head, classes):
-        return False
-    verb = token.head.lower_
-    if verb in FAILURE_VERBS and ("installation" in kind_of(token, classes) or _at_installation(token, classes, ())):
-        return True
-    return verb in CRASH_VERBS and "vehicle" in kind_of(token, classes) and not _named_owner(token)
-
-
-def _accident_story(trigger: "Token", classes: NounClasses) -> bool:
-    """The sentence of a harm with no agent, or the one before it, tells of an accident or a disaster (a hazard, an
-    installation that fails, a vehicle that crashes) and neither names a weapon or an act of violence."""
-    sent = trigger.sent
-    previous = sent.doc[sent.start - 1].sent if sent.start > 0 else None
-    tokens = [t for span in (previous, sent) if span is not None for t in span]
-    if any(t.lower_ in VIOLENT_WORDS - EXPLOSIONS or "weapon" in classes.classes(t.lower_) for t in tokens):
-        return False
-    return any(t.tag_ in ("NN", "NNS") and t.lower_ in DISASTERS or accidental(t, classes) for t in tokens)
-
-
-def _at_installation(token: "Token", classes: NounClasses, modifiers: tuple[str, ...]) -> bool:
-    """An installation modifies the word ("gas explosion") or is where it is ("at a chemical plant")."""
-    near = [c for c in token.children if c.dep_ in modifiers]
-    near += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside", "of", "through")
-             for g in c.children if g.dep_ == "pobj"]
-    return any("installation" in kind_of(n, classes) for n in near)
-
-
-def _named_owner(token: "Token") -> bool:
-    """A vehicle of a named owner ("Israeli tanks", "the army's jets"); "their bus" is the victims' own."""
-    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.tag_ != "PRP$" and
-               (c.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES or c.tag_ in ("NNP", "NNPS")) for c in token.children)
-
-
 def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", trigger: "Token",
                      actor_tokens: Sequence["Token"], patient_tokens: Sequence["Token"],
                      actor: "Actor | None", recipient: "Actor | None") -> str | None:
@@ -288,7 +153,7 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in trigger.children):
         return f"'{trigger.text}' names an act in general (the subject of a clause), not an event"
     if event_type in AGENTIVE and actor_tokens:
-        agent = _antecedent(actor_tokens[0])
+        agent = antecedent(actor_tokens[0])
         kinds = _agent_kinds(agent, classes)
         if "vehicle" in kinds and _owned(agent):
             kinds = kinds - {"vehicle"}
@@ -297,13 +162,13 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
         if accidental(agent, classes):
             return f"the agent '{agent.text}' is an accident, not an actor"
     if event_type in AGENTIVE and actor is None:
-        for cause in _cause_tokens(trigger):
+        for cause in cause_tokens(trigger):
             kinds = kind_of(cause, classes)
             if "hazard" in kinds and cause.lower_ not in VIOLENT_WORDS:
                 return f"harm caused by '{cause.text}' (a {'/'.join(sorted(kinds))}), not by an actor"
             if accidental(cause, classes):
                 return f"harm caused by an accident ('{cause.text}' {cause.head.text if cause.dep_ != 'pobj' else ''})"
-    if event_type in AGENTIVE and actor is None and _accident_story(trigger, classes):
+    if event_type in AGENTIVE and actor is None and accident_story(trigger, classes):
         return "harm with no one who caused it, told among accidents or disasters and no weapon: an accident"
     patient = patient_tokens[0] if patient_tokens else None
     patient_kinds = kind_of(patient, classes) if patient is not None else frozenset()

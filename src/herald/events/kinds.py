@@ -1,0 +1,70 @@
+"""What a noun names: people, groups, or a class of Herald's typed noun lexicon (`data/noun_classes.yaml`: animals,
+products, hazards, vehicles, installations, weapons, markets, ...). The event checks (herald.events.semantics,
+herald.events.accidents) read it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from herald.events.arguments import RELATIVE_PRONOUNS
+from herald.nlp.morph import noun_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["GROUP_ENTITIES", "PEOPLE_ENTITIES", "NounClasses", "antecedent", "kind_of", "noun_classes"]
+
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
+GROUP_ENTITIES = frozenset({"ORG", "GPE"})
+
+
+@dataclass(frozen=True, slots=True)
+class NounClasses:
+    """Surface forms (singular and plural, lower case) -> the classes they belong to."""
+
+    by_form: dict[str, frozenset[str]]
+
+    def classes(self, word: str) -> frozenset[str]:
+        return self.by_form.get(word.lower(), frozenset())
+
+
+@lru_cache(maxsize=1)
+def noun_classes() -> NounClasses:
+    text = (resources.files("herald.events") / "data" / "noun_classes.yaml").read_text(encoding="utf-8")
+    table: dict[str, set[str]] = {}
+    for name, words in yaml.safe_load(text).items():
+        for word in words:
+            forms = noun_forms(word.lower()) if " " not in word else {word.lower()}
+            for form in forms | {word.lower()}:
+                table.setdefault(form, set()).add(name)
+    return NounClasses({form: frozenset(names) for form, names in table.items()})
+
+
+def antecedent(token: "Token") -> "Token":
+    """A relative pronoun stands for the noun its clause modifies ("an earthquake that struck" -> earthquake)."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def kind_of(token: "Token", classes: NounClasses | None = None) -> frozenset[str]:
+    """The kinds a head token names: {"person"} for people, {"group"} for organisations and states, lexicon classes
+    for common nouns (a compound's modifier counts: "Typhoon Haiyan", "video game"), empty when unknown."""
+    classes = classes or noun_classes()
+    token = antecedent(token)
+    if token.ent_type_ in PEOPLE_ENTITIES:
+        return frozenset({"person"})
+    if token.tag_ in ("PRP", "WP") or token.lower_ in RELATIVE_PRONOUNS:
+        return frozenset({"person"}) if "human_pronoun" in classes.classes(token.lower_) else frozenset()
+    found = set(classes.classes(token.lower_)) | set(classes.classes(token.lemma_))
+    for child in token.children:
+        if child.dep_ == "compound":
+            pair = classes.classes(f"{child.lower_} {token.lower_}")
+            found |= pair or (classes.classes(child.lower_) & {"hazard"} if token.tag_ == "NNP" else set())
+    if token.ent_type_ in GROUP_ENTITIES and not found & {"hazard", "product", "vehicle"}:
+        return frozenset({"group"})
+    return frozenset(found)
