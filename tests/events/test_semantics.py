@@ -57,6 +57,7 @@ EVENTS = [
     ("Iraqi forces retook the town of Baiji from Islamic State militants.", "ASSAULT"),  # retook: prefixed irregular
     ("Several mortar rounds landed near the African Union base in Mogadishu.", "ASSAULT"),  # a projectile lands
     ("Police in Nairobi fired tear gas and water cannon at the protesters.", "ASSAULT"),  # crowd-control
+    ("Thousands of Kenyans poured into the streets of Nairobi on Friday.", "PROTEST"),
 ]
 
 
