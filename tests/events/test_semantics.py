@@ -61,6 +61,16 @@ EVENTS = [
 ]
 
 
+def test_protests_no_one_names_are_held_by_civilians(code_text):
+    """"Rallies were held across the country": protesters no one names (sector CVL); "the protests began in June"
+    refers back to protests already told, and "protests are not reported" tells of none."""
+    events = code_text("Rallies were held across Kenya on Friday against the new tax.").events
+    assert [(e.event, e.actor.sector, e.actor.resolved_by) for e in events] == \
+        [("PROTEST", "CVL", "implied:protesters+context")]
+    assert code_text("Protests are not reported in Mombasa, on the Kenyan coast.").events == []
+    assert code_text("The protests began in June in Nairobi.").events == []
+
+
 def test_only_a_court_convicts(code_text):
     """"was sentenced", "were convicted": the unnamed agent of a passive conviction is a court."""
     events = code_text("Nine Kenyan officials were convicted of fraud in Nairobi on Wednesday.").events

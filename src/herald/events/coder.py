@@ -234,6 +234,13 @@ class EventCoder:
             # "anti-government protests": unnamed protesters, at home in the country whose state they oppose
             actor, actor_rule = Actor(text=None, country=recipient.country, sector="CVL",
                                       resolved_by="protesters+recipient"), "implied:protesters"
+        elif event_type == "PROTEST" and actor is None and entry.pos == "noun" and mode == "demo" and \
+                match.token.dep_ in ("nsubjpass", "nsubj") and not any(
+                    c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in match.token.children) and \
+                not any(c.dep_ == "neg" for c in match.token.head.children):
+            # "rallies were held across the country", "demonstrations took place": protesters no one names
+            # ("the protests began in June" refers back to protests already told)
+            actor, actor_rule = Actor(text=None, sector="CVL", resolved_by="implied:protesters"), "implied:protesters"
         if event_type == "THREATEN" and recipient is None and not (
                 cand.embedded or any(c.dep_ == "xcomp" for c in match.token.children)):
             why.append("dropped: a warning with no target and no threatened action is a statement")
