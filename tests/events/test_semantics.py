@@ -58,6 +58,8 @@ EVENTS = [
     ("Several mortar rounds landed near the African Union base in Mogadishu.", "ASSAULT"),  # a projectile lands
     ("Police in Nairobi fired tear gas and water cannon at the protesters.", "ASSAULT"),  # crowd-control
     ("Thousands of Kenyans poured into the streets of Nairobi on Friday.", "PROTEST"),
+    ("Rioters vandalized a statue of the former president in Nairobi.", "PROTEST"),  # mode vandalize
+    ("Militants looted shops and torched houses in the Kenyan town of Mandera.", "COERCE"),
 ]
 
 
