@@ -32,6 +32,7 @@ NOT_EVENTS = [
     "He said the hospital asked for patience from the families in Mombasa.",     # ... a hospital and families
     "A Kenyan reporter asked the Ugandan minister whether talks would resume.",  # a question is no request
     "Thousands attended a campaign rally for Raila Odinga in Kisumu.",           # campaigning is no protest
+    "The Kenyan minister said police would use the full force of the law.",     # force of law is no crowd-control
 ]
 
 EVENTS = [
@@ -60,6 +61,9 @@ EVENTS = [
     ("Thousands of Kenyans poured into the streets of Nairobi on Friday.", "PROTEST"),
     ("Rioters vandalized a statue of the former president in Nairobi.", "PROTEST"),  # mode vandalize
     ("Militants looted shops and torched houses in the Kenyan town of Mandera.", "COERCE"),
+    ("Somali rebels and government forces exchanged prisoners near Baidoa on Tuesday.", "RETREAT"),
+    ("Kenyan police dispersed the protesters outside parliament in Nairobi.", "ASSAULT"),  # crowd-control
+    ("Soldiers raped women in the Kenyan border town of Mandera, the report said.", "ASSAULT"),  # mode sexual
 ]
 
 
