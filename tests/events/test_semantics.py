@@ -91,6 +91,8 @@ def test_only_a_court_convicts(code_text):
 def test_things_that_hit_are_attacks_only_when_they_are_projectiles(code_text):
     assert code_text("The storm hit the coast of Mombasa on Monday.").events == []
     assert code_text("Kenyan oil prices hit a record high on Monday.").events == []
+    assert code_text("The second round of Kenyan budget talks hit a snag on Monday.").events == []
+    assert code_text("A delivery drone landed at the airport in Nairobi on Monday.").events == []
     events = code_text("Three rockets struck near the Kenyan embassy in Mogadishu on Sunday.").events
     assert [(e.event, e.mode, e.actor.sector) for e in events] == [("ASSAULT", "heavy-weapons", "UAF")]
 
