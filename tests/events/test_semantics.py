@@ -64,6 +64,7 @@ EVENTS = [
     ("Somali rebels and government forces exchanged prisoners near Baidoa on Tuesday.", "RETREAT"),
     ("Kenyan police dispersed the protesters outside parliament in Nairobi.", "ASSAULT"),  # crowd-control
     ("Soldiers raped women in the Kenyan border town of Mandera, the report said.", "ASSAULT"),  # mode sexual
+    ("The Kenyan opposition leader appealed the verdict of the High Court.", "REJECT"),  # appealing a ruling
 ]
 
 
