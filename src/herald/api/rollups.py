@@ -126,15 +126,16 @@ def page_conditions(store: Store, params: EventListParams) -> tuple[list[str], l
                 values.append(month)
                 since = max(since, month) if since else month
                 break
-    window = published_window(store, since, params.until)
-    if window is not None:
-        conditions.append("e.published BETWEEN ? AND ?")
-        values += list(window)
-    return conditions, values
+    window, window_values = _window(store, since, params.until)
+    return conditions + window, values + window_values
 
 
 def date_window(store: Store, filters: EventFilters) -> tuple[list[str], list[Any]]:
     """The publication-date window of a filter's date range as a condition (see `page_conditions`), or none."""
-    window = published_window(store, filters.since, filters.until)
+    return _window(store, filters.since, filters.until)
+
+
+def _window(store: Store, since, until) -> tuple[list[str], list[Any]]:
+    window = published_window(store, since, until)
     return (["e.published BETWEEN ? AND ?"], list(window)) if window else ([], [])
 

@@ -21,6 +21,8 @@ import csv
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from herald.evaluate.coverage import REFERENCE_DATE, code_sentences
+
 if TYPE_CHECKING:
     from herald.pipeline import Pipeline
 
@@ -87,8 +89,6 @@ def score_case2021(rows: list[tuple[str, str, str]], coded: dict[str, set[str]])
 
 
 def case2021_scores(path: str, pipeline: "Pipeline") -> dict[str, Any]:
-    from herald.evaluate.coverage import REFERENCE_DATE, code_sentences
-
     rows = read_case2021(path)
     coded = {result.article.id: {e.event for e in result.events}
              for result in code_sentences(((i, text, REFERENCE_DATE) for i, text, _ in rows), pipeline)}

@@ -24,7 +24,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from herald.evaluate.case2021 import case2021_scores, case2021_summary
 from herald.ingest import content_hash
 from herald.pipeline import Pipeline
 from herald.records import Article, ArticleResult
@@ -120,6 +119,8 @@ def petr2_scores(path: str, pipeline: Pipeline) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from herald.evaluate.case2021 import case2021_scores, case2021_summary  # it codes with this module's helpers
+
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("measure", choices=["gsr", "pentaclass", "petr2", "case2021"])
     parser.add_argument("path")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from herald.events.kinds import GROUP_ENTITIES, PEOPLE_ENTITIES, NounClasses, kind_of, noun_classes
+from herald.events.kinds import NounClasses, has_owner, kind_of, noun_classes
 from herald.nlp.morph import noun_forms, verb_forms
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def accidental(token: "Token", classes: NounClasses | None = None) -> bool:
     verb = token.head.lower_
     if verb in FAILURE_VERBS and ("installation" in kind_of(token, classes) or _at_installation(token, classes, ())):
         return True
-    return verb in CRASH_VERBS and "vehicle" in kind_of(token, classes) and not _named_owner(token)
+    return verb in CRASH_VERBS and "vehicle" in kind_of(token, classes) and not has_owner(token, pronoun=False)  # "their bus" is the victims' own
 
 
 def accident_story(trigger: "Token", classes: NounClasses) -> bool:
@@ -92,9 +92,3 @@ def _at_installation(token: "Token", classes: NounClasses, modifiers: tuple[str,
     near += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside", "of", "through")
              for g in c.children if g.dep_ == "pobj"]
     return any("installation" in kind_of(n, classes) for n in near)
-
-
-def _named_owner(token: "Token") -> bool:
-    """A vehicle of a named owner ("Israeli tanks", "the army's jets"); "their bus" is the victims' own."""
-    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.tag_ != "PRP$" and
-               (c.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES or c.tag_ in ("NNP", "NNPS")) for c in token.children)

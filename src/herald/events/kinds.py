@@ -16,7 +16,8 @@ from herald.nlp.morph import noun_forms
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["GROUP_ENTITIES", "PEOPLE_ENTITIES", "NounClasses", "antecedent", "kind_of", "noun_classes"]
+__all__ = ["GROUP_ENTITIES", "PEOPLE_ENTITIES", "NounClasses", "antecedent", "has_owner", "kind_of",
+           "noun_classes"]
 
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 GROUP_ENTITIES = frozenset({"ORG", "GPE"})
@@ -68,3 +69,13 @@ def kind_of(token: "Token", classes: NounClasses | None = None) -> frozenset[str
     if token.ent_type_ in GROUP_ENTITIES and not found & {"hazard", "product", "vehicle"}:
         return frozenset({"group"})
     return frozenset(found)
+
+
+def has_owner(token: "Token", *, pronoun: bool = True, words: frozenset[str] = frozenset()) -> bool:
+    """A thing with an owner the text names as its modifier or possessor: a person, a group or a proper name ("Israeli
+    tanks", "U.N. helicopters", "the army's jets"), one of `words` ("government warplanes"), or, with `pronoun`, a
+    possessive pronoun ("their bus")."""
+    tags = ("PRP$", "NNP", "NNPS") if pronoun else ("NNP", "NNPS")
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
+        c.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES or c.tag_ in tags or c.lower_ in words)
+        for c in token.children)

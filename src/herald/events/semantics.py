@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from herald.events.accidents import VIOLENT_WORDS, accident_story, accidental, cause_tokens
-from herald.events.kinds import GROUP_ENTITIES, PEOPLE_ENTITIES, NounClasses, antecedent, kind_of, noun_classes
+from herald.events.kinds import (GROUP_ENTITIES, PEOPLE_ENTITIES, NounClasses, antecedent, has_owner, kind_of,
+                                 noun_classes)
 from herald.nlp.morph import verb_forms
 
 if TYPE_CHECKING:
@@ -80,14 +81,6 @@ def _agent_kinds(token: "Token", classes: NounClasses) -> frozenset[str]:
     if token.dep_ == "pobj" and token.head.lower_ in ("of", "with") and token.head.head.tag_.startswith("NN"):
         kinds |= kind_of(token.head.head, classes) & {"hazard"}
     return kinds
-
-
-def _owned(token: "Token") -> bool:
-    """A thing with a named owner: "Israeli tanks", "U.N. helicopters", "the army's jets", "government warplanes"."""
-    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES
-                                                                    or c.tag_ in ("PRP$", "NNP", "NNPS")
-                                                                    or c.lower_ in STATE_OWNERS)
-               for c in token.children)
 
 
 def _political(actor: "Actor | None", heads: Sequence["Token"] = ()) -> bool:
@@ -155,7 +148,7 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
     if event_type in AGENTIVE and actor_tokens:
         agent = antecedent(actor_tokens[0])
         kinds = _agent_kinds(agent, classes)
-        if "vehicle" in kinds and _owned(agent):
+        if "vehicle" in kinds and has_owner(agent, words=STATE_OWNERS):
             kinds = kinds - {"vehicle"}
         if not _harmless(kinds, NOT_AGENTS):
             return f"the agent '{agent.text}' is a {'/'.join(sorted(kinds & NOT_AGENTS))}, not an actor"

@@ -56,6 +56,7 @@ _MEASURES = (("n", "BIGINT", "count(*)", "sum"),
              ("first", "DATE", f"min({EVENT_DATE})", "min"), ("last", "DATE", f"max({EVENT_DATE})", "max"),
              ("first_published", "DATE", f"min(coalesce(e.published, DATE '{EARLIEST}'))", "min"),
              ("last_published", "DATE", f"max(coalesce(e.published, DATE '{LATEST}'))", "max"))
+_MEASURE_SQL = ", ".join(f"{sql} AS {name}" for name, _, sql, _ in _MEASURES)  # a cell's measures over events `e`
 TABLES = tuple(_DIMENSIONS)
 # the filters a cell table can answer (every other EventFilters field must be left at its default)
 CUBE_FILTERS = {"event", "quad_class", "modality", "actor_country", "recipient_country", "dyad", "since", "until"}
@@ -117,11 +118,9 @@ def add(con, source: str, condition: str = "", params: list[Any] | None = None) 
     for table, dims in _DIMENSIONS.items():
         conditions = [c for c in (_ONLY[table], condition) if c]
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        columns = ", ".join(f"e.{d}" for d in dims)
-        measures = ", ".join(f"{sql} AS {name}" for name, _, sql, _ in _MEASURES)
         # in actor country order: a filter on it then skips most row groups of a rebuilt table (zone maps)
-        con.execute(f"INSERT INTO {table} SELECT {MONTH} AS month, {columns}, {measures} FROM {source} e{where} "
-                    f"GROUP BY ALL ORDER BY actor_country, month", list(params or []))
+        con.execute(f"INSERT INTO {table} SELECT {MONTH} AS month, {_columns(dims)}, {_MEASURE_SQL} FROM {source} e"
+                    f"{where} GROUP BY ALL ORDER BY actor_country, month", list(params or []))
 
 
 def note_replaced(con, article_ids: list[str]) -> bool:
@@ -132,7 +131,7 @@ def note_replaced(con, article_ids: list[str]) -> bool:
     for table, dims in _DIMENSIONS.items():
         only = f" AND {_ONLY[table]}" if _ONLY[table] else ""
         con.execute(f"CREATE OR REPLACE TEMP TABLE _herald_gone_{table} AS SELECT DISTINCT {MONTH} AS month, "
-                    f"{', '.join(f'e.{d}' for d in dims)} FROM events e WHERE e.article_id IN (SELECT unnest(?))"
+                    f"{_columns(dims)} FROM events e WHERE e.article_id IN (SELECT unnest(?))"
                     f"{only}", [article_ids])
     return True
 
@@ -160,9 +159,7 @@ def recompute_noted(con) -> None:
         same = " AND ".join(f"g.{k} IS NOT DISTINCT FROM {{t}}.{k}" for k in ("month", *dims))
         con.execute(f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM {gone} g WHERE {same.format(t='t')})")
         keyed = f"(SELECT {MONTH} AS month, e.* FROM events e{' WHERE e.published BETWEEN ? AND ?' if window else ''})"
-        columns = ", ".join(f"e.{d}" for d in dims)
-        measures = ", ".join(f"{sql} AS {name}" for name, _, sql, _ in _MEASURES)
-        con.execute(f"INSERT INTO {table} SELECT e.month, {columns}, {measures} FROM {keyed} e "
+        con.execute(f"INSERT INTO {table} SELECT e.month, {_columns(dims)}, {_MEASURE_SQL} FROM {keyed} e "
                     f"WHERE EXISTS (SELECT 1 FROM {gone} g WHERE {same.format(t='e')}) GROUP BY ALL",
                     [lo, hi] if window else [])
         con.execute(f"DROP TABLE {gone}")
@@ -172,8 +169,7 @@ def compact_if_grown(con) -> None:
     """One row per cell again once a table has doubled (plus 10,000 rows) since its last compaction."""
     row = _one(con, "SELECT value FROM meta WHERE key = ?", [COMPACTED_KEY])
     before = int(row[0]) if row else 0
-    rows = sum(_one(con, f"SELECT count(*) FROM {t}")[0] for t in TABLES)
-    if rows <= 2 * before + 10_000:
+    if _rows(con) <= 2 * before + 10_000:
         return
     for table, dims in _DIMENSIONS.items():
         keys = ", ".join(("month", *dims))
@@ -192,9 +188,17 @@ def _one(con, sql: str, params: list[Any] | None = None) -> tuple | None:
     return rows[0] if rows else None
 
 
+def _columns(dims: tuple[str, ...]) -> str:
+    return ", ".join(f"e.{d}" for d in dims)
+
+
+def _rows(con) -> int:
+    """Rows of the cell tables together (a cell may still have several until the next compaction)."""
+    return sum(_one(con, f"SELECT count(*) FROM {t}")[0] for t in TABLES)
+
+
 def _set_compacted(con) -> None:
-    rows = sum(_one(con, f"SELECT count(*) FROM {t}")[0] for t in TABLES)
-    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [COMPACTED_KEY, str(rows)])
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [COMPACTED_KEY, str(_rows(con))])
 
 
 # -- reading --------------------------------------------------------------------------------------------------------
