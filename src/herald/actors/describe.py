@@ -163,6 +163,8 @@ def _child(p: ParsedActors, d: Description, child: int, gaz: "ActorGazetteer") -
             d.of_body = sub.head_entry
         if d.posted_to is None:
             d.posted_to = sub.posted_to
+        if rel == "of":  # "the leader of the opposition in Tanzania": where the body is, its leader is
+            d.loc_country = d.loc_country or sub.loc_country
     elif rel == "to":
         country = sub.head_entry.country if sub.head_entry and sub.head_kind in COUNTRY_ITEM_KINDS else None
         d.posted_to = d.posted_to or country or (sub.mod_countries[0].country if sub.mod_countries else None)

@@ -336,13 +336,19 @@ def _attach_prep(p: ParsedActors, idx: int, nxt_i: int, prep: str) -> None:
             _link(p, nxt_i, idx, "of")
     elif prep in ("in", "from", "throughout", "across") and actorish(seg) \
             and seg.head_item.kind in (ROLE, GENERIC, PEOPLE) \
-            and any(it.kind in (COUNTRY, CAPITAL, ADJECTIVE) for it in nxt.items):
+            and any(it.kind in (COUNTRY, CAPITAL, ADJECTIVE) or prep == "from" and _member_of(it, nxt)
+                    for it in nxt.items):  # "diplomats from the Group of Seven": members of the organisation
         _link(p, nxt_i, idx, "from" if prep == "from" else "in")
     elif prep in ("on", "for") and actorish(seg) and seg.head_item.kind in (ROLE, GENERIC) \
             and (prep == "on" and seg.head_item.entry.role_kind == "body"
                  or prep == "for" and p.tokens.texts[seg.head][:1].isupper() and p.tokens.texts[nxt.head][:1].isupper()) \
             and p.tokens.ents[nxt.head] not in ("DATE", "TIME"):
         _link(p, nxt_i, idx, prep)    # "the committee on international affairs", "Minister for Foreign Affairs"
+
+
+def _member_of(item: Item, seg: Segment) -> bool:
+    """The organisation that heads a "from" phrase and has a code of its own (not a company)."""
+    return item.kind == ORG and item is seg.head_item and bool(item.entry.country) and item.entry.sector != "BUS"
 
 
 def _is_envoy(item: Item) -> bool:

@@ -35,6 +35,11 @@ if TYPE_CHECKING:
     from herald.actors.kb import ActorKB
     from herald.records import Article
 
+OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# Roles that belong to the other side of the owner ("his counterpart", "its allies"): not the owner's country.
+OTHER_SIDE_ROLES = frozenset(f"{w}{s}" for w in ("counterpart", "ally", "partner", "neighbour", "neighbor", "rival",
+                                                  "opponent", "enemy", "critic", "host", "guest", "interlocutor")
+                             for s in ("", "s")) | {"allies", "enemies"}
 QUANTITY_NOUNS = QUANTITY_HEADS | {"many", "some", "most", "all", "one", "two", "three", "several"}
 
 
@@ -188,7 +193,7 @@ class ArticleActors:
                 self.parsed.keys[d.head] in QUANTITY_NOUNS:   # "hundreds of protesters", "thousands of people"
             inner = self._resolve(d.of_first)
             return replace(inner, text=text, start=start, end=end) if inner is not None else None
-        if d.head_kind == GROUP_REF:
+        if d.head_kind == GROUP_REF or self._not_a_side(d):
             return None
         if d.head_kind is None and self.parsed.keys[d.head] in ("country", "nation") and d.determiner in (
                 "the", "this"):
@@ -270,6 +275,11 @@ class ArticleActors:
         if a.country is None and d.loc_country:
             a.country = d.loc_country
             how.append("location")
+        if a.country is None and a.kind == "role" and d.determiner in OWNER_PRONOUNS \
+                and self.parsed.keys[d.head] not in OTHER_SIDE_ROLES:
+            a.country = self._owner_country(d)   # "Trump and his Cabinet", "the ministry and its officials"
+            if a.country:
+                how.append("owner")
         if a.country is None and not d.name_modifier and (
                 a.kind == "role" and a.sector is not None or a.kind == "person"):
             a.country = self.context_country(d.start)
@@ -284,6 +294,24 @@ class ArticleActors:
             return None
         a.resolved_by = "+".join(dict.fromkeys(how)) or _default_rule(hk)
         return a
+
+    def _not_a_side(self, d: Description) -> bool:
+        """Words of the role lexicon used in another sense: "foreign capital" (money: a capital city takes an
+        article), "parties concerned" (the sides of a dispute, not political parties: those are named or qualified,
+        "opposition parties", "Kurdish parties")."""
+        key, bare = self.parsed.keys[d.head], d.determiner is None
+        if key == "capital" and bare and not d.plural and d.name is None:
+            return True
+        return key == "parties" and (bare or d.determiner == "all") and not d.mod_countries and not d.mod_sectors \
+            and d.head_kind in (ROLE, GENERIC)
+
+    def _owner_country(self, d: Description) -> str | None:
+        """The country of whoever a possessive pronoun before the head points back to."""
+        ta = self.parsed.tokens
+        k = d.start
+        start = ta.idx[k]
+        owner = self.coref.pronoun(k, ta.texts[k], start, start + len(ta.texts[k]))
+        return owner.country if owner is not None else None
 
     def _name_as_subject(self, d: Description) -> bool:
         """A bare proper name the NER missed, acting as a subject ("Duterte personally welcomed ..."): in news, a

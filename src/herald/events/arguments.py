@@ -37,6 +37,7 @@ CAUSATIVE_VERBS = verb_forms_of("order direct instruct authorize authorise appro
 PLACING = verb_forms_of("be remain stay put place go face stand")
 # A meeting noun after these prepositions is attended by the subject of the verb they hang on.
 MEETING_PREPS = frozenset({"for", "after", "before", "during", "following", "at", "in"})
+ADDRESSING_PREPS = frozenset({"on", "upon"})  # the preposition of a phrasal trigger that names its addressee
 
 
 @dataclass(slots=True)
@@ -115,6 +116,9 @@ def _verb_recipients(match: TriggerMatch, exclude: set[int]) -> list[tuple["Toke
                     out += [(t, "participle-head-subject") for t, _ in subject_candidates(head)]
             else:
                 out += [(c, "dobj") for c in verb.children if c.dep_ == "dobj"]
+                # "called on Japan to ...": the object of the trigger's own preposition is the one addressed
+                out += [(g, "dobj") for c in verb.children if c.dep_ == "prep" and c.i in match.words
+                        and c.lower_ in ADDRESSING_PREPS for g in c.children if g.dep_ == "pobj"]
         elif slot == "dative":
             out += [(c, "dative") for c in verb.children if c.dep_ in ("dative", "iobj")]
         else:

@@ -22,7 +22,8 @@ from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Ca
                                  conditional_commitment, fold_reason, frame_mode, intent_to_cooperate, merge_battles,
                                  merge_noun_subjects, obligation_candidates, readiness_candidates)
 from herald.events.replies import Accusers, reply_recipient
-from herald.events.semantics import STATE_SECTORS, argument_problem, kind_of, protest_gathering, verbal_attack
+from herald.events.semantics import (STATE_SECTORS, argument_problem, characterisation, kind_of, protest_gathering,
+                                     verbal_attack)
 from herald.events.syntax import is_passive, prep_objects
 from herald.records import Actor, Article, Event, Span
 
@@ -174,6 +175,9 @@ class EventCoder:
             modality = "asserted"
         if modality == "hypothetical" and not self.hypothetical:
             why.append("dropped: hypothetical")
+            return []
+        if entry.pos == "noun" and characterisation(match.token):
+            why.append(f"dropped: '{match.token.text}' says what something else is (a characterisation), no event")
             return []
         actor, actor_rule = _resolve(args.actors, actors, None)
         recipient_candidates = list(args.recipients)
@@ -385,9 +389,20 @@ def _pairs(actor: Actor, recipient: Actor | None, event_type: str) -> list[tuple
     actors = actor.members or [actor]
     if recipient is None and event_type in SYMMETRIC and len(actors) == 2:
         return [(actors[0], actors[1])]
-    recipients = (recipient.members or [recipient]) if recipient is not None else [None]
+    actors = _one_per_country(actors)
+    recipients = _one_per_country(recipient.members or [recipient]) if recipient is not None else [None]
     pairs = [(a, r) for a in actors for r in recipients if r is None or not _same(a, r)]
     return pairs or [(a, None) for a in actors]  # a recipient that is only the actor itself: none
+
+
+def _one_per_country(members: list[Actor]) -> list[Actor]:
+    """Coordinated actors of one country are one side of one event ("Dodik and his aides", "women and children",
+    "he and other U.S. officials"): the first of them with a sector stands for all."""
+    kept: dict[str | None, Actor] = {}
+    for m in members:
+        if m.country not in kept or (kept[m.country].sector is None and m.sector is not None):
+            kept[m.country] = m
+    return list(kept.values())
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -20,6 +20,8 @@ YAML format (one list item per entry group; every word in `verbs`/`nouns` become
       frame: true                # takes an embedded event ("agreed to meet", "threatened to strike")
       yields_to_embedded: true   # ... but when it has one, code that instead ("ordered troops to seal the border")
       intransitive: true         # only without a direct object or clause ("demonstrated in Kirkuk")
+      transitive: true           # only with an object or a clause ("declined the offer", "declined to attend"; a
+                                 # bare "the number declined" is a fall)
       possessor: recipient       # "X's arrest": the possessor is the one arrested (default: the actor)
       needs_recipient: true      # drop the event when no recipient actor is found
       confidence: 0.8
@@ -44,7 +46,7 @@ log = logging.getLogger(__name__)
 
 _ENTRY_KEYS = {"id", "event", "cameo", "mode", "context", "verbs", "nouns", "recipient", "objects", "not_objects",
                "frame", "needs_recipient", "confidence", "not_subjects", "actor", "requires", "intransitive",
-               "yields_to_embedded", "possessor", "subjects"}
+               "transitive", "yields_to_embedded", "possessor", "subjects"}
 DEFAULT_VERB_RECIPIENT = ("dobj",)
 DEFAULT_NOUN_RECIPIENT = ("with", "against", "on")
 
@@ -69,6 +71,7 @@ class TriggerEntry:
     frame: bool = False
     yields_to_embedded: bool = False
     intransitive: bool = False
+    transitive: bool = False
     possessor_is_recipient: bool = False
     needs_recipient: bool = False
     confidence: float = 0.75
@@ -150,7 +153,7 @@ def parse_entries(items: list[dict[str, Any]], source: str, ontology: Ontology) 
             requires=frozenset(w.lower() for w in item.get("requires") or ()),
             frame=bool(item.get("frame", False)), needs_recipient=bool(item.get("needs_recipient", False)),
             yields_to_embedded=bool(item.get("yields_to_embedded", False)),
-            intransitive=bool(item.get("intransitive", False)),
+            intransitive=bool(item.get("intransitive", False)), transitive=bool(item.get("transitive", False)),
             possessor_is_recipient=item.get("possessor", "actor") == "recipient",
             confidence=float(item.get("confidence", 0.75)), source=source)
         for pos, key, default in (("verb", "verbs", DEFAULT_VERB_RECIPIENT), ("noun", "nouns", DEFAULT_NOUN_RECIPIENT)):

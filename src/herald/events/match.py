@@ -127,6 +127,9 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
             return None
     if entry.intransitive and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in token.children):
         return None
+    if entry.transitive and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "dative") for c in token.children) \
+            and not (token.dep_ == "acl" and token.tag_ == "VBN"):  # "the offer declined by Kenya"
+        return None
     if entry.requires:
         near = {c.lower_ for c in token.children} | {g.lower_ for c in token.children for g in c.children}
         if not near & entry.requires:

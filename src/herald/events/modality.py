@@ -70,7 +70,8 @@ def modality_of(trigger: "Token") -> str:
         if children & NEGATIONS and position == 0:
             # "cannot suppress", "could not attack": a claim about ability, not a report that it did not happen
             return "hypothetical" if _aux_words(token) & ABILITY else "negated"
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+        marked = list(token.children) + (list(token.head.children) if token.dep_ == "conj" else [])
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in marked):  # "if X went ahead and struck"
             return "hypothetical"
         aux = _aux_words(token)
         if aux & FUTURE_AUX:

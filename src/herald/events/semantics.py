@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from herald.events.lexicon import TriggerEntry
     from herald.records import Actor
 
-__all__ = ["NounClasses", "accidental", "argument_problem", "kind_of", "noun_classes", "protest_gathering",
-           "verbal_attack"]
+__all__ = ["NounClasses", "accidental", "argument_problem", "characterisation", "kind_of", "noun_classes",
+           "protest_gathering", "verbal_attack"]
 
 # Kinds that never act in a political event, whatever the verb.
 NOT_AGENTS = frozenset({"hazard", "vehicle", "animal", "product", "market"})
@@ -70,6 +70,11 @@ PRIVATE_PRONE = frozenset({"REQUEST", "SUPPORT", "AGREE", "REJECT", "CONCEDE", "
 # Heads of organised groups: a side the text calls one of these is not a private person.
 ORGANISED = frozenset("group movement organization organisation association union party committee coalition "
                       "alliance network council front campaign federation league society foundation".split())
+# Verbs that say what something is ("denounced the raid as an attack on the constitution", "called the vote a
+# declaration of war"): the noun after them characterises the object, it is no event of its own.
+CHARACTERISING = frozenset(form for lemma in (
+    "describe denounce condemn brand label view regard characterize characterise decry dismiss portray call see "
+    "term slam criticize criticise hail praise welcome reject").split() for form in verb_forms(lemma))
 # Types whose direct object is what is given or shared: a courtesy ("offered condolences") is none of them.
 OFFERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE"})
 
@@ -234,3 +239,17 @@ def verbal_attack(event_type: str, entry: "TriggerEntry", patient_tokens: Sequen
         return False
     kinds = kind_of(patient)
     return "abstract" in kinds and "person" not in kinds
+
+
+def characterisation(trigger: "Token") -> bool:
+    """A noun trigger that says what something else is: the "as" phrase or object predicate of a verb of judging
+    ("denounced the moves as an attack on the constitutional order", "branded the arrest an act of war")."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" and trigger.head.dep_ == "prep":
+        verb = trigger.head.head
+        if verb.dep_ in ("dobj", "nsubjpass"):  # the "as" phrase hung on the object: "condemned the decision as"
+            verb = verb.head
+    elif trigger.dep_ == "oprd":
+        verb = trigger.head
+    else:
+        return False
+    return verb.tag_.startswith("VB") and verb.lower_ in CHARACTERISING
