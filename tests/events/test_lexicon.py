@@ -60,6 +60,7 @@ def test_user_yaml_extends_and_overrides(tmp_path, code_text):
     ("- id: x\n  event: CONSULT\n  verbs: [meet]\n  recipient: [on]\n", "quote the preposition"),
     ("- id: x\n  event: CONSULT\n", "give `verbs` or `nouns`"),
     ("- id: x\n  event: CONSULT\n  verbs: [meet]\n  colour: red\n", "unknown keys"),
+    ("- id: x\n  event: CONSULT\n  verbs: [meet]\n  not_objects: [a]\n  not_objects: [b]\n", "given twice"),
 ])
 def test_bad_user_lexicons_are_refused_with_the_reason(tmp_path, text, message):
     path = tmp_path / "bad.yaml"

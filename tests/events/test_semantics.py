@@ -33,6 +33,10 @@ NOT_EVENTS = [
     "A Kenyan reporter asked the Ugandan minister whether talks would resume.",  # a question is no request
     "Thousands attended a campaign rally for Raila Odinga in Kisumu.",           # campaigning is no protest
     "The Kenyan minister said police would use the full force of the law.",     # force of law is no crowd-control
+    "Reporters caught up with the Kenyan minister in Nairobi.",                  # a particle makes another verb
+    "Kenyan researchers gathered information on the drought in Turkana.",        # gathering things is no meeting
+    "Exports of Kenyan tea declined sharply in March.",                          # a fall is no refusal
+    "Amina Odhiambo, a Kenyan journalist, agreed to answer questions.",         # one reporter, no political side
 ]
 
 EVENTS = [
@@ -65,6 +69,9 @@ EVENTS = [
     ("Kenyan police dispersed the protesters outside parliament in Nairobi.", "ASSAULT"),  # crowd-control
     ("Soldiers raped women in the Kenyan border town of Mandera, the report said.", "ASSAULT"),  # mode sexual
     ("The Kenyan opposition leader appealed the verdict of the High Court.", "REJECT"),  # appealing a ruling
+    ("Kenyan police caught two smugglers near the border with Somalia.", "COERCE"),
+    ("Kenyan leaders gathered in Nairobi for the summit on Monday.", "CONSULT"),
+    ("Militants captured the Kenyan embassy in Mogadishu.", "ASSAULT"),  # a building is occupied, not arrested
 ]
 
 
@@ -178,3 +185,11 @@ def test_rejecting_an_accusation_answers_whoever_made_it(code_text):
     same_sentence = code_text("Pakistan accused India of backing militants, a charge New Delhi quickly rejected.")
     assert [(e.actor.country, e.recipient.country) for e in same_sentence.events if e.event == "REJECT"] == \
         [("IND", "PAK")]
+
+
+def test_a_capital_before_an_attack_is_where_it_happened(code_text):
+    """"a Nairobi car bombing": the city is the place, not the attacker; "U.S. airstrikes": the country acts."""
+    events = code_text("A Nairobi car bombing killed five police officers on Monday.").events
+    assert [(e.event, e.actor.text, e.actor.sector) for e in events] == [("ASSAULT", None, "UAF")]
+    strikes = code_text("U.S. airstrikes killed ten militants in Somalia on Monday.").events
+    assert [(e.event, e.actor.country) for e in strikes] == [("ASSAULT", "USA")]

@@ -37,7 +37,7 @@ def test_meta_matches_explosion_release_figures():
 
 
 def test_loader_keeps_only_what_herald_reads(nlp):
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "ner"]
+    assert nlp.pipe_names == ["herald_paragraphs", "tok2vec", "tagger", "parser", "ner"]
     doc = nlp("Kenyan troops attacked the base on Monday.")
     assert [t.tag_ for t in doc][:3] == ["JJ", "NNS", "VBD"]
     assert doc[2].dep_ == "ROOT" and doc[1].dep_ == "nsubj"
@@ -50,3 +50,12 @@ def test_unknown_model_name_is_a_clear_error():
 
     with pytest.raises(ModelError, match="cannot load the spaCy pipeline 'no_such_model'"):
         load_nlp("no_such_model")
+
+
+def test_a_blank_line_ends_a_sentence(nlp):
+    """A dateline on its own line is not the subject of the lead ("Monday, May 6, 2024\n\nA fire killed ...");
+    a single line break (hard-wrapped text) is no boundary by itself."""
+    doc = nlp("Monday, May 6, 2024\n\nA fire killed four people in Lagos on Sunday.")
+    assert [s.text.strip() for s in doc.sents] == ["Monday, May 6, 2024", "A fire killed four people in Lagos on Sunday."]
+    wrapped = nlp("Kenyan troops attacked\nthe base on Monday.")
+    assert len(list(wrapped.sents)) == 1

@@ -180,6 +180,10 @@ class EventCoder:
             why.append(f"dropped: '{match.token.text}' says what something else is (a characterisation), no event")
             return []
         actor, actor_rule = _resolve(args.actors, actors, None)
+        if cand.event == "ASSAULT" and actor is not None and actor_rule in ("compound", "nmod") and \
+                (actor.resolved_by or "").startswith("gazetteer:capital"):
+            why.append(f"'{actor.text}' before the attack is where it happened, not who did it")
+            actor, actor_rule = None, "none"  # "a Kabul car bombing killed five"
         recipient_candidates = list(args.recipients)
         for inner in cand.embedded:  # "threatened to use force against North Korea"
             recipient_candidates += [(t, f"embedded-{r}") for t, r in inner.args.recipients]

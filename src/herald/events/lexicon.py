@@ -176,10 +176,32 @@ def _lemmas(words: Iterable[str]) -> set[str]:
     return out
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML that refuses a key given twice in one mapping (YAML itself keeps the last, silently losing a list)."""
+
+
+def _unique_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} is given twice in one entry",
+                                                    key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
+def load_strict_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_yaml_entries(path: str | Path, ontology: Ontology | None = None) -> list[TriggerEntry]:
     path = Path(path)
     try:
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items = load_strict_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read the trigger lexicon {path}: {exc}") from None
     return parse_entries(items or [], str(path), ontology or load_ontology())
@@ -188,7 +210,7 @@ def load_yaml_entries(path: str | Path, ontology: Ontology | None = None) -> lis
 @lru_cache(maxsize=1)
 def _builtin_entries() -> tuple[TriggerEntry, ...]:
     text = (resources.files("herald.events") / "data" / "triggers.yaml").read_text(encoding="utf-8")
-    return tuple(parse_entries(yaml.safe_load(text), "herald:triggers.yaml", load_ontology()))
+    return tuple(parse_entries(load_strict_yaml(text), "herald:triggers.yaml", load_ontology()))
 
 
 def load_lexicon(user_files: Iterable[str | Path] = ()) -> TriggerLexicon:

@@ -100,6 +100,8 @@ def match_entry(token: "Token", entry: TriggerEntry) -> TriggerMatch | None:
         first, last = token.doc[min(positions)], token.doc[max(positions)]
     objects = object_tokens(token) if entry.pos == "verb" else [
         c for p in token.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+    if entry.pos == "verb":  # a particle that is not the entry's own makes another verb: "caught up with"
+        objects += [c for c in token.children if c.dep_ == "prt" and c.i not in positions]
     if entry.not_objects and any(_forms_match(o, entry.not_objects) for o in objects):
         return None
     if entry.pos == "verb":  # the required object: direct, or after one of the entry's own prepositions

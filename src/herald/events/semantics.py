@@ -98,7 +98,11 @@ def _political(actor: "Actor | None", heads: Sequence["Token"] = ()) -> bool:
         return False
     if actor.members:
         return any(_political(m) for m in actor.members)
-    if actor.sector in POLITICAL_SECTORS or actor.country in PUBLIC_BODIES | {"IMG"} or actor.name or actor.office:
+    if actor.sector in POLITICAL_SECTORS or actor.country in PUBLIC_BODIES | {"IMG"}:
+        return True
+    if actor.sector not in (None, "CVL") and not (heads and heads[0].tag_ in ("NNS", "NNPS", "PRP")):
+        return False  # one scientist, doctor, reporter or firm, named or not (groups of them: below)
+    if actor.name or actor.office:
         return True
     if actor.sector not in (None, "CVL"):
         return False
