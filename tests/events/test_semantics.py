@@ -37,6 +37,8 @@ NOT_EVENTS = [
     "Kenyan researchers gathered information on the drought in Turkana.",        # gathering things is no meeting
     "Exports of Kenyan tea declined sharply in March.",                          # a fall is no refusal
     "Amina Odhiambo, a Kenyan journalist, agreed to answer questions.",         # one reporter, no political side
+    "Police said the gunman carried an assault rifle.",                          # a kind of rifle
+    "The Kenyan parliament voted to eliminate the tax on bread.",                # a policy is not killed
 ]
 
 EVENTS = [
@@ -72,6 +74,9 @@ EVENTS = [
     ("Kenyan police caught two smugglers near the border with Somalia.", "COERCE"),
     ("Kenyan leaders gathered in Nairobi for the summit on Monday.", "CONSULT"),
     ("Militants captured the Kenyan embassy in Mogadishu.", "ASSAULT"),  # a building is occupied, not arrested
+    ("Kenyan troops eliminated three militants near the Somali border.", "ASSAULT"),
+    ("Al-Shabaab violated the ceasefire agreement in Kismayo on Monday.", "ASSAULT"),  # its own objects
+    ("Germany sent a medical evacuation plane to Kenya on Monday.", "AID"),  # an aid vehicle carries aid
 ]
 
 
@@ -193,3 +198,12 @@ def test_a_capital_before_an_attack_is_where_it_happened(code_text):
     assert [(e.event, e.actor.text, e.actor.sector) for e in events] == [("ASSAULT", None, "UAF")]
     strikes = code_text("U.S. airstrikes killed ten militants in Somalia on Monday.").events
     assert [(e.event, e.actor.country) for e in strikes] == [("ASSAULT", "USA")]
+
+
+def test_protesters_are_not_the_target_of_their_own_march(code_text):
+    """"marched during the march": the marchers are not what the march is against; "despite protests, the
+    government raised prices": the government is."""
+    march = code_text("Thousands of Kenyans marched in Nairobi during an anti-tax march on Saturday.").events
+    assert [(e.event, e.recipient) for e in march] == [("PROTEST", None)]
+    despite = code_text("Despite protests, the Kenyan government raised fuel prices on Monday.").events
+    assert [(e.event, e.recipient.sector) for e in despite] == [("PROTEST", "GOV")]

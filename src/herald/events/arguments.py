@@ -35,6 +35,7 @@ NOT_AGENT_VERBS = verb_forms_of(
 # Verbs that make someone else act: their subject is the actor of the embedded event ("ordered troops to seal").
 CAUSATIVE_VERBS = verb_forms_of("order direct instruct authorize authorise approve")
 PLACING = verb_forms_of("be remain stay put place go face stand")
+PROTESTING = verb_forms_of("march rally protest demonstrate gather assemble chant strike")
 # A meeting noun after these prepositions is attended by the subject of the verb they hang on.
 MEETING_PREPS = frozenset({"for", "after", "before", "during", "following", "at", "in"})
 ADDRESSING_PREPS = frozenset({"on", "upon"})  # the preposition of a phrasal trigger that names its addressee
@@ -282,7 +283,7 @@ def _protested_clause_subject(noun: "Token") -> list[tuple["Token", str]]:
     if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in ADJUNCT_PREPS:
         return []
     verb = head.head
-    if not verb.tag_.startswith("VB"):
+    if not verb.tag_.startswith("VB") or verb.lower_ in PROTESTING:  # "marched during the march": the marchers
         return []
     return [(t, "adjunct-subject") for t, _ in subject_candidates(verb)]
 

@@ -30,8 +30,13 @@ __all__ = ["NounClasses", "accidental", "argument_problem", "characterisation", 
 
 # Kinds that never act in a political event, whatever the verb.
 NOT_AGENTS = frozenset({"hazard", "vehicle", "animal", "product", "market"})
-# Kinds that are not harmed, seized or aimed at in a political event.
-NOT_PATIENTS = frozenset({"animal", "product", "market", "sport", "courtesy"})
+# Kinds that are not harmed, seized or aimed at in a political event (an idea or a policy is attacked in words, a
+# bill is "killed" in a vote: see verbal_attack).
+NOT_PATIENTS = frozenset({"animal", "product", "market", "sport", "courtesy", "abstract"})
+# ... but an entry that names its own objects knows what it acts on ("violated the ceasefire agreement").
+# Kinds of things a trigger noun may name the kind of ("an assault rifle", "attack helicopters", "aid workers"):
+# the compound is the thing, no event.
+THING_HEADS = frozenset({"weapon", "product", "person", "protester"})  # (an "aid convoy" carries aid: no vehicles)
 # Types whose agent must be someone: violence, coercion, punishment, aid, yielding.
 AGENTIVE = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT", "MOBILIZE", "CONCEDE"})
 # Types whose patient is checked: what is given, agreed or banned may be a thing ("banned her book", "agreed to lift
@@ -152,6 +157,9 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
             c.dep_ in ("compound", "poss", "amod") and (c.ent_type_ == "PERSON" or c.lower_ in CAMPAIGN_WORDS)
             for c in trigger.children):
         return f"a candidate's or campaign '{trigger.text}' is campaigning, not a protest"
+    if entry.pos == "noun" and trigger.dep_ == "compound" and trigger.head.tag_.startswith("NN") and \
+            kind_of(trigger.head, classes) & THING_HEADS:
+        return f"'{trigger.text} {trigger.head.text}' names a kind of {trigger.head.text}, not an event"
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in trigger.children):
         return f"'{trigger.text}' names an act in general (the subject of a clause), not an event"
     if event_type in AGENTIVE and actor_tokens:
@@ -174,9 +182,10 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
         return "harm with no one who caused it, told among accidents or disasters and no weapon: an accident"
     patient = patient_tokens[0] if patient_tokens else None
     patient_kinds = kind_of(patient, classes) if patient is not None else frozenset()
+    bad_patients = NOT_PATIENTS if entry.objects is None else NOT_PATIENTS - {"abstract"}
     if patient is not None and (event_type in PATIENT_CHECKED or (event_type, mode) in PATIENT_CHECKED_SENSES) and \
-            not _harmless(patient_kinds, NOT_PATIENTS):
-        return (f"'{patient.text}' is a {'/'.join(sorted(patient_kinds & NOT_PATIENTS))}, not a party to a political "
+            not _harmless(patient_kinds, bad_patients):
+        return (f"'{patient.text}' ({'/'.join(sorted(patient_kinds & bad_patients))}) is not a party to a political "
                 "event")
     themes = [c for c in trigger.children if c.dep_ == "dobj"]
     if event_type in OFFERED and any("courtesy" in kind_of(t, classes) for t in themes):
