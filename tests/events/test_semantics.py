@@ -39,6 +39,7 @@ NOT_EVENTS = [
     "Amina Odhiambo, a Kenyan journalist, agreed to answer questions.",         # one reporter, no political side
     "Police said the gunman carried an assault rifle.",                          # a kind of rifle
     "The Kenyan parliament voted to eliminate the tax on bread.",                # a policy is not killed
+    "The governor declared a state of emergency as the cyclone neared Mombasa.", # an emergency for a disaster
 ]
 
 EVENTS = [
@@ -77,6 +78,7 @@ EVENTS = [
     ("Kenyan troops eliminated three militants near the Somali border.", "ASSAULT"),
     ("Al-Shabaab violated the ceasefire agreement in Kismayo on Monday.", "ASSAULT"),  # its own objects
     ("Germany sent a medical evacuation plane to Kenya on Monday.", "AID"),  # an aid vehicle carries aid
+    ("The Kenyan government declared a state of emergency in Nairobi on Monday.", "COERCE"),
 ]
 
 
@@ -207,3 +209,12 @@ def test_protesters_are_not_the_target_of_their_own_march(code_text):
     assert [(e.event, e.recipient) for e in march] == [("PROTEST", None)]
     despite = code_text("Despite protests, the Kenyan government raised fuel prices on Monday.").events
     assert [(e.event, e.recipient.sector) for e in despite] == [("PROTEST", "GOV")]
+
+
+def test_who_serves_a_sentence_and_who_characterises_an_attack_did_neither(code_text):
+    """"is serving a life sentence": the subject is the convict; "characterised the attack as terror": the speaker
+    is not the attacker."""
+    serving = code_text("The former Kenyan minister Amos Kariuki is serving a life sentence in Nairobi.").events
+    assert [(e.event, e.recipient.name, e.actor.name) for e in serving] == [("SANCTION", "Amos Kariuki", None)]
+    said = code_text("The Kenyan prosecutor characterised the attack as an act of terror.").events
+    assert [e for e in said if e.event == "ASSAULT" and e.actor.sector == "JUD"] == []

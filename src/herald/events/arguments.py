@@ -31,10 +31,11 @@ NOT_AGENT_VERBS = verb_forms_of(
     "record reveal show suggest call term dub investigate probe discuss debate condemn criticize welcome praise blame "
     "deny reject face await oppose support demand urge doubt question study monitor remember explain analyze assess "
     "review justify defend mark commemorate protest denounce decry applaud hail celebrate blame accuse survive "
-    "investigate highlight underscore")
+    "investigate highlight underscore characterize characterise label brand portray view regard")
 # Verbs that make someone else act: their subject is the actor of the embedded event ("ordered troops to seal").
 CAUSATIVE_VERBS = verb_forms_of("order direct instruct authorize authorise approve")
-PLACING = verb_forms_of("be remain stay put place go face stand")
+# ... and whose subject is the one an arrest, trial or sentence is done to ("is serving a life sentence")
+PLACING = verb_forms_of("be remain stay put place go face stand serve complete finish receive get begin start")
 PROTESTING = verb_forms_of("march rally protest demonstrate gather assemble chant strike")
 # A meeting noun after these prepositions is attended by the subject of the verb they hang on.
 MEETING_PREPS = frozenset({"for", "after", "before", "during", "following", "at", "in"})

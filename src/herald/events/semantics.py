@@ -160,6 +160,10 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
     if entry.pos == "noun" and trigger.dep_ == "compound" and trigger.head.tag_.startswith("NN") and \
             kind_of(trigger.head, classes) & THING_HEADS:
         return f"'{trigger.text} {trigger.head.text}' names a kind of {trigger.head.text}, not an event"
+    if (event_type, mode) == ("COERCE", "curfew"):
+        hazard = next((t for t in trigger.sent if t.tag_.startswith("NN") and "hazard" in kind_of(t, classes)), None)
+        if hazard is not None:  # "declared a state of emergency as the storm approached"
+            return f"an emergency declared for a disaster ('{hazard.text}'), not coercion"
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in trigger.children):
         return f"'{trigger.text}' names an act in general (the subject of a clause), not an event"
     if event_type in AGENTIVE and actor_tokens:
