@@ -218,3 +218,17 @@ def test_who_serves_a_sentence_and_who_characterises_an_attack_did_neither(code_
     assert [(e.event, e.recipient.name, e.actor.name) for e in serving] == [("SANCTION", "Amos Kariuki", None)]
     said = code_text("The Kenyan prosecutor characterised the attack as an act of terror.").events
     assert [e for e in said if e.event == "ASSAULT" and e.actor.sector == "JUD"] == []
+
+
+def test_what_is_called_off_does_not_happen(code_text):
+    """A cancelled hearing is no event; a cancelled meeting is a refusal to meet (CAMEO 125)."""
+    assert code_text("The Kenyan Senate cancelled its planned hearing on Monday.").events == []
+    events = code_text("Kenya cancelled a meeting with the Ugandan foreign minister on Friday.").events
+    assert [(e.event, e.mode, e.cameo, e.recipient.country) for e in events] == [("REJECT", "meet", "125", "UGA")]
+
+
+def test_they_may_stand_for_things(code_text):
+    """"obtained the messages and released them": a release of things is no RETREAT; of soldiers it is."""
+    assert code_text("Kenyan journalists obtained the secret messages and released them on Friday.").events == []
+    soldiers = code_text("Somali rebels captured ten Kenyan soldiers and released them on Friday.").events
+    assert "RETREAT" in [e.event for e in soldiers]

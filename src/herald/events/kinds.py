@@ -45,6 +45,10 @@ def noun_classes() -> NounClasses:
     return NounClasses({form: frozenset(names) for form, names in table.items()})
 
 
+# Kinds of things that "they" may stand for in the same sentence.
+THINGS = frozenset({"product", "weapon", "vehicle", "hazard", "abstract", "animal", "market", "installation"})
+
+
 def antecedent(token: "Token") -> "Token":
     """A relative pronoun stands for the noun its clause modifies ("an earthquake that struck" -> earthquake)."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
@@ -60,6 +64,9 @@ def kind_of(token: "Token", classes: NounClasses | None = None) -> frozenset[str
     if token.ent_type_ in PEOPLE_ENTITIES:
         return frozenset({"person"})
     if token.tag_ in ("PRP", "WP") or token.lower_ in RELATIVE_PRONOUNS:
+        thing = _plural_thing_before(token, classes) if token.lower_ in ("they", "them") else None
+        if thing is not None:  # "obtained the messages and released them": things, not people
+            return thing
         return frozenset({"person"}) if "human_pronoun" in classes.classes(token.lower_) else frozenset()
     found = set(classes.classes(token.lower_)) | set(classes.classes(token.lemma_))
     for child in token.children:
@@ -79,3 +86,15 @@ def has_owner(token: "Token", *, pronoun: bool = True, words: frozenset[str] = f
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
         c.ent_type_ in PEOPLE_ENTITIES | GROUP_ENTITIES or c.tag_ in tags or c.lower_ in words)
         for c in token.children)
+
+
+def _plural_thing_before(pronoun: "Token", classes: NounClasses) -> frozenset[str] | None:
+    """The kinds of the nearest plural noun before "they"/"them" in its sentence when that noun is a thing the noun
+    lexicon knows (a product or record, a weapon, a vehicle, a hazard, an idea); None when it is people or unknown."""
+    for k in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        noun = pronoun.doc[k]
+        if noun.tag_ in ("NNS", "NNPS"):
+            found = frozenset(classes.classes(noun.lower_) | classes.classes(noun.lemma_ or ""))
+            things = found & THINGS
+            return things if things and "person" not in found else None
+    return None

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 # Verbs that stop or prevent what they govern: "must stop killing" is not a killing.
 CESSATION = verb_forms_of("stop end halt cease prevent avoid avert refrain quit") | {"end", "halt", "cessation"}
+# Calling an event off: it does not happen; a meeting called off is a refusal to meet (CAMEO 125).
+CALLED_OFF = verb_forms_of("cancel postpone scrap abandon")
 # Mode of a REQUEST/REJECT from the type of the event it governs, and of a THREATEN.
 REQUEST_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "AGREE": "assist", "SUPPORT": "assist",
                 "RETREAT": "yield", "CONCEDE": "yield"}
@@ -89,6 +91,10 @@ def fold_reason(cand: Candidate, by_token: dict[int, Candidate], objects: set[in
     gov = governor(token)
     if gov is not None and gov.lower_ in CESSATION:
         return f"dropped: governed by {gov.text!r} (a cessation, not the event)"
+    if gov is not None and gov.lower_ in CALLED_OFF:
+        if cand.event != "CONSULT":
+            return f"dropped: called off by {gov.text!r}, it does not happen"
+        cand.event, cand.mode, cand.cameo = "REJECT", "meet", "125"  # "Moscow cancelled the meeting with ..."
     frame = frame_ancestor(token, by_token)
     if frame is not None and frame is not cand and not frame.match.entry.yields_to_embedded:
         frame.embedded.append(cand)
