@@ -256,6 +256,7 @@ class ToponymRecognizer:
             elif label == "PERSON":
                 parts = [trimmed] if self._is_major(trimmed.text) and _locative_object(trimmed) else []
             else:
+                trimmed = self._widen(trimmed, taken) if label in ("GPE", "LOC") else trimmed
                 parts = _split_commas(trimmed)
                 if len(parts) == 1 and len(trimmed) > 1 and ent.label_ in ("GPE", "LOC") \
                         and not self._is_known(trimmed.text):
@@ -312,6 +313,23 @@ class ToponymRecognizer:
                 continue
             kept.append(mention)
         return kept
+
+    def _widen(self, span: Span, taken: set[int]) -> Span:
+        """A place entity that is part of a longer major name with the proper nouns next to it ("Baja" before
+        "California", "U.S." before "Virgin Islands"): the longer name."""
+        doc = span.doc
+        best = span
+        for left in range(0, 3):
+            for right in range(0, 4):
+                start, end = span.start - left, span.end + right
+                if (left, right) == (0, 0) or start < 0 or end > len(doc) or end - start <= len(best):
+                    continue
+                added = [doc[k] for k in (*range(start, span.start), *range(span.end, end))]
+                if any(t.i in taken or t.tag_ not in _PROPER for t in added):
+                    continue
+                if self._is_major(doc[start:end].text):
+                    best = doc[start:end]
+        return best
 
     def _split_list(self, span: Span) -> list[Span]:
         """An unknown multi-word name: split a run of major places ("Greece Italy"), or shrink it to the major
