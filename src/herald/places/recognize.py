@@ -395,12 +395,15 @@ class ToponymRecognizer:
                     continue
                 if is_generic_name(text):
                     continue  # "Quarter", "Wing", "Delta" inside a longer name
-                if end < n and usable[end] and arrays.texts[end][:1].isupper() \
-                        and arrays.texts[end].lower() in FEATURE_WORDS and self._is_major(text):
-                    span = doc[i:end + 1]  # "Windsor Castle" names the castle, not Windsor: only as a whole
+                head_of = i >= 2 and arrays.texts[i - 1] == "of" and arrays.texts[i - 2][:1].isupper() and \
+                    is_generic_name(arrays.texts[i - 2]) and i - 2 not in taken
+                if self._is_major(text) and (head_of or end < n and usable[end] and arrays.texts[end][:1].isupper()
+                                             and arrays.texts[end].lower() in FEATURE_WORDS):
+                    # "Windsor Castle", "the East of England": the castle and the region, not Windsor or England
+                    span = doc[i - 2:end] if head_of else doc[i:end + 1]
                     out.append(Mention(span.text, span.start_char, span.end_char, "gazetteer", "GAZ", span))
-                    taken.update(range(i, end + 1))
-                    i, matched = end + 1, True
+                    taken.update(range(span.start, span.end))
+                    i, matched = span.end, True
                     break
                 if self._is_major(text) and not (is_actor_metonym(span) and not self._is_country(text)):
                     out.append(Mention(text, span.start_char, span.end_char, "gazetteer", "GAZ", span))
