@@ -250,7 +250,7 @@ class ToponymRecognizer:
             if found.dateline and trimmed.start_char < found.dateline.span_end:
                 continue  # the agency of "BRUSSELS. KAZINFORM -" or "NAIROBI. KENYA NEWS -"
             if label == "ORG" and feature_name and trimmed[0].text in table:
-                parts = [trimmed]  # "the Russian Embassy": a building, not Russia
+                parts = [trimmed]  # "the Arabian Sea" tagged as an organisation: a sea, not a country
             elif label == "ORG":
                 parts = self._place_in_organisation(trimmed)
             elif label == "PERSON":

@@ -214,9 +214,9 @@ class PlaceResolver:
         best, best_score = None, -math.inf
         for cand in cands:
             entry = cand.entry
-            if generic and qualifier is None and not (context.get(entry.country or "", 0.0) and cand.quality == 0
-                                                      and (entry.kind != "city" or
-                                                           entry.population >= NOTABLE_POPULATION)):
+            if generic and qualifier is None and abbreviation is None and not (
+                    context.get(entry.country or "", 0.0) and cand.quality == 0
+                    and (entry.kind != "city" or entry.population >= NOTABLE_POPULATION)):
                 continue  # "West Coast", "the East": by its own name, in a country the article is about
             score = KIND_BASE[entry.kind] + QUALITY_BONUS[cand.quality] + _population_term(entry)
             if entry.feature == "PPLC":
