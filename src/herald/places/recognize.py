@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from herald.nlp.arrays import token_arrays
 from herald.nlp.morph import verb_forms
 from herald.places.dateline import Dateline, parse_dateline
+from herald.places.generic import FEATURE_WORDS, feature_class, is_generic_name
 from herald.places.names import demonyms, region_abbreviations
 
 if TYPE_CHECKING:
@@ -70,8 +71,8 @@ class Mention:
     text: str
     start: int
     end: int
-    source: str  # dateline | ner | gazetteer
-    label: str = ""  # the spaCy label, DATELINE or GAZ
+    source: str  # dateline | ner | gazetteer | pattern
+    label: str = ""  # the spaCy label, DATELINE, GAZ or NAME
     span: Span | None = None
     region: "Mention | None" = None  # "Boise, Idaho": Idaho qualifies Boise
     region_text: str | None = None  # an abbreviation qualifying it ("N.M.", "Ore.")
@@ -156,6 +157,25 @@ def _demonyms(text: str, table: dict[str, str | None]) -> list[DemonymMention]:
     return out
 
 
+def _demonym_feature_names(doc: Doc, found: list[DemonymMention], taken: set[int]) -> list[Mention]:
+    """A demonym followed by a capitalised feature term outside any entity ("the French Quarter"): the name of
+    that feature, not a mention of the country."""
+    out = []
+    for demonym in found:
+        span = doc.char_span(demonym.start, demonym.end, alignment_mode="expand")
+        if span is None or span.end >= len(doc) or any(k in taken for k in range(span.start, span.end + 1)):
+            continue
+        head = doc[span.end]
+        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if after is not None and (after.text[:1].isupper() or after.text in ("of", "and", "&")):
+            continue  # "the Canadian Coast Guard", "the American Hotel and Lodging Association": organisations
+        if head.text[:1].isupper() and head.text.lower() in FEATURE_WORDS and head.idx == demonym.end + 1:
+            name = doc[span.start:span.end + 1]
+            out.append(Mention(name.text, name.start_char, name.end_char, "pattern", "NAME", name))
+            taken.update(range(name.start, name.end))
+    return out
+
+
 def _entities(doc: Doc) -> list[Span]:
     """The doc's entities, read from its arrays (cheaper than `doc.ents`, which builds every Token)."""
     from spacy.tokens import Span
@@ -222,16 +242,21 @@ class ToponymRecognizer:
                                        or len(ent) > 2):
                 continue
             trimmed = _trim(ent)
-            if trimmed is None or any(t.i in taken for t in trimmed) or \
-                    (trimmed[0].text in table and not self._is_country(trimmed.text)):
-                continue  # "Belgian Senate" is not a place; "Saudi Arabia" is
+            if trimmed is None or any(t.i in taken for t in trimmed):
+                continue
+            feature_name = len(trimmed) > 1 and feature_class(trimmed.text) is not None
+            if trimmed[0].text in table and not self._is_country(trimmed.text) and not feature_name:
+                continue  # "Belgian Senate" is not a place; "Saudi Arabia" and "the Indian Ocean" are
             if found.dateline and trimmed.start_char < found.dateline.span_end:
                 continue  # the agency of "BRUSSELS. KAZINFORM -" or "NAIROBI. KENYA NEWS -"
-            if label == "ORG":
+            if label == "ORG" and feature_name and trimmed[0].text in table:
+                parts = [trimmed]  # "the Arabian Sea" tagged as an organisation: a sea, not a country
+            elif label == "ORG":
                 parts = self._place_in_organisation(trimmed)
             elif label == "PERSON":
                 parts = [trimmed] if self._is_major(trimmed.text) and _locative_object(trimmed) else []
             else:
+                trimmed = self._widen(trimmed, taken) if label in ("GPE", "LOC") else trimmed
                 parts = _split_commas(trimmed)
                 if len(parts) == 1 and len(trimmed) > 1 and ent.label_ in ("GPE", "LOC") \
                         and not self._is_known(trimmed.text):
@@ -249,6 +274,7 @@ class ToponymRecognizer:
                 found.mentions.append(mention)
                 taken.update(range(part.start, part.end))
                 previous = mention
+        found.mentions.extend(_demonym_feature_names(doc, found.demonyms, taken))
         found.mentions.extend(self._gazetteer_mentions(doc, taken))
         found.mentions.sort(key=lambda m: m.start)
         found.mentions = self._drop_person_like(found.mentions, ents, text)
@@ -270,6 +296,8 @@ class ToponymRecognizer:
                 continue
             local_body = after is not None and after.text.lower() in LOCAL_BODY_WORDS
             if self._is_major(head.text) or (local_body and self._is_notable(head.text)):
+                if span.end == head.end + 1 and after.text[:1].isupper() and after.text.lower() in FEATURE_WORDS:
+                    return [span]  # "the Liverpool Academy", a place named after Liverpool: only as a whole
                 return [head]
         return []
 
@@ -279,23 +307,45 @@ class ToponymRecognizer:
         others = {text[ent.start_char:ent.end_char] for ent in ents if ent.label_ in ("PERSON", "ORG")}
         kept = []
         for mention in mentions:
-            if mention.source == "ner" and not mention.is_qualifier and not self._is_known(mention.text) and (
+            if mention.source == "ner" and not mention.is_qualifier and mention.label != "ORG" and \
+                    not self._is_known(mention.text) and (
                     mention.text in others or (mention.span is not None and is_actor_metonym(mention.span))):
                 continue
             kept.append(mention)
         return kept
+
+    def _widen(self, span: Span, taken: set[int]) -> Span:
+        """A place entity that is part of a longer major name with the proper nouns next to it ("Baja" before
+        "California", "U.S." before "Virgin Islands"): the longer name."""
+        doc = span.doc
+        best = span
+        for left in range(0, 3):
+            for right in range(0, 4):
+                start, end = span.start - left, span.end + right
+                if (left, right) == (0, 0) or start < 0 or end > len(doc) or end - start <= len(best):
+                    continue
+                added = [doc[k] for k in (*range(start, span.start), *range(span.end, end))]
+                if any(t.i in taken or t.tag_ not in _PROPER for t in added):
+                    continue
+                if self._is_major(doc[start:end].text):
+                    best = doc[start:end]
+        return best
 
     def _split_list(self, span: Span) -> list[Span]:
         """An unknown multi-word name: split a run of major places ("Greece Italy"), or shrink it to the major
         place it ends or starts with ("Building Ireland", "Asia-Pacific"); else keep it whole."""
         words = [t for t in span if not t.is_punct]
         if all(self._is_major(token.text) for token in words):
-            return [span.doc[t.i:t.i + 1] for t in words]
+            named = [span.doc[t.i:t.i + 1] for t in words if not is_generic_name(t.text)]
+            return named or [span]  # "north west London": London; "North West": kept whole
+        if feature_class(span.text) is not None:
+            return [span]  # "the Tijuana River", "the Nile Delta", "East of England": a feature, not its parts
         doc = span.doc
         for size in range(len(span) - 1, 0, -1):
             for sub in (doc[span.end - size:span.end], doc[span.start:span.start + size]):
                 rest = [t.text.lower() for t in span if t.i < sub.start or t.i >= sub.end]
-                if sub[0].is_punct or sub[-1].is_punct or any(w in _QUALIFYING_WORDS for w in rest):
+                if sub[0].is_punct or sub[-1].is_punct or any(w in _QUALIFYING_WORDS for w in rest) or \
+                        is_generic_name(sub.text):
                     continue
                 if self._is_major(sub.text):
                     return [sub]
@@ -343,6 +393,18 @@ class ToponymRecognizer:
                 if text.lower() in NOT_PLACES or text in table or text.isupper() and len(text) <= 3 \
                         and not self._is_country(text):
                     continue
+                if is_generic_name(text):
+                    continue  # "Quarter", "Wing", "Delta" inside a longer name
+                head_of = i >= 2 and arrays.texts[i - 1] == "of" and arrays.texts[i - 2][:1].isupper() and \
+                    is_generic_name(arrays.texts[i - 2]) and i - 2 not in taken
+                if self._is_major(text) and (head_of or end < n and usable[end] and arrays.texts[end][:1].isupper()
+                                             and arrays.texts[end].lower() in FEATURE_WORDS):
+                    # "Windsor Castle", "the East of England": the castle and the region, not Windsor or England
+                    span = doc[i - 2:end] if head_of else doc[i:end + 1]
+                    out.append(Mention(span.text, span.start_char, span.end_char, "gazetteer", "GAZ", span))
+                    taken.update(range(span.start, span.end))
+                    i, matched = span.end, True
+                    break
                 if self._is_major(text) and not (is_actor_metonym(span) and not self._is_country(text)):
                     out.append(Mention(text, span.start_char, span.end_char, "gazetteer", "GAZ", span))
                     taken.update(range(i, end))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from herald.places.article import ArticlePlaces, build_article_places
 from herald.places.gazetteer import MAJOR_CITY_POPULATION, Candidate, Entry, Gazetteer
+from herald.places.generic import feature_class, is_generic_name
 from herald.places.names import name_key, region_abbreviations
 from herald.places.recognize import Mention, Recognition, ToponymRecognizer
 from herald.records import Article, Place
@@ -98,8 +99,8 @@ class PlaceResolver:
         if key.endswith("'s"):
             return self.gazetteer.lookup(key[:-2])
         first, _, rest = key.partition(" ")
-        if rest and first in _DIRECTIONS:  # "Northeast Georgia", "southern Syria"
-            return self.gazetteer.lookup(rest)
+        if rest and first in _DIRECTIONS and not is_generic_name(rest) and feature_class(rest) is None:
+            return self.gazetteer.lookup(rest)  # "Northeast Georgia", "southern Syria"; not "West Wing"
         for suffix in (" city", " town", " village", " township"):  # "Fargo City", "the town of X" is elsewhere
             if key.endswith(suffix) and len(key) > len(suffix) + 2:
                 return self.gazetteer.lookup(key[: -len(suffix)])
@@ -177,6 +178,8 @@ class PlaceResolver:
             weights[iso3] += 0.5
         for mention in recognition.mentions:
             cands = options[id(mention)]
+            if is_generic_name(mention.text):
+                continue  # "Delta", "West Coast": they take the article's country, they do not give it
             strong = {c.entry.country for c in cands if c.quality <= 1 and (
                 c.entry.kind in ("country", "adm1") or c.entry.population >= MAJOR_CITY_POPULATION)}
             if len(strong) == 1:  # "Kazakhstan", "Texas", "Chicago": one country; "Georgia": two
@@ -207,9 +210,14 @@ class PlaceResolver:
             return None
         qualifier = self._qualifier(mention, cands, chosen)
         abbreviation = region_abbreviations().get(mention.region_text or "")
+        generic = is_generic_name(mention.text)
         best, best_score = None, -math.inf
         for cand in cands:
             entry = cand.entry
+            if generic and qualifier is None and abbreviation is None and not (
+                    context.get(entry.country or "", 0.0) and cand.quality == 0
+                    and (entry.kind != "city" or entry.population >= NOTABLE_POPULATION)):
+                continue  # "West Coast", "the East": by its own name, in a country the article is about
             score = KIND_BASE[entry.kind] + QUALITY_BONUS[cand.quality] + _population_term(entry)
             if entry.feature == "PPLC":
                 score += CAPITAL_BONUS
