@@ -8,9 +8,7 @@ stance ("Washington said", "Moscow warned").
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -18,6 +16,8 @@ from herald.nlp.arrays import token_arrays
 from herald.nlp.morph import verb_forms
 from herald.places.dateline import Dateline, parse_dateline
 from herald.places.generic import FEATURE_WORDS, feature_class, is_generic_name
+from herald.places.demonyms import demonym_feature_names, find_demonyms
+from herald.places.mentions import Mention, Recognition, entity_spans, split_commas, trim
 from herald.places.names import demonyms, region_abbreviations
 
 if TYPE_CHECKING:
@@ -64,134 +64,6 @@ def _stance_forms() -> frozenset[str]:
     return frozenset(form for verb in STANCE_VERBS for form in verb_forms(verb))
 
 
-@dataclass(slots=True)
-class Mention:
-    """A toponym in the body: its words, offsets and where it was found."""
-
-    text: str
-    start: int
-    end: int
-    source: str  # dateline | ner | gazetteer | pattern
-    label: str = ""  # the spaCy label, DATELINE, GAZ or NAME
-    span: Span | None = None
-    region: "Mention | None" = None  # "Boise, Idaho": Idaho qualifies Boise
-    region_text: str | None = None  # an abbreviation qualifying it ("N.M.", "Ore.")
-    is_qualifier: bool = False  # this mention qualifies the one before it
-
-
-@dataclass(slots=True)
-class Recognition:
-    mentions: list[Mention] = field(default_factory=list)
-    dateline: Dateline | None = None
-    demonyms: list[DemonymMention] = field(default_factory=list)  # nationality adjectives, in order
-
-    @property
-    def demonym_countries(self) -> list[str]:
-        """ISO3 of each demonym, in order."""
-        return [d.country for d in self.demonyms]
-
-
-def _trim(span: Span) -> Span | None:
-    """Drop leading determiners and trailing possessives and punctuation from an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end:
-        token = doc[start]
-        if not (token.tag_ in ("DT", "PRP$") or token.is_punct):
-            break
-        start += 1
-    while end > start:
-        token = doc[end - 1]
-        if not (token.tag_ == "POS" or token.is_punct or token.is_space):
-            break
-        end -= 1
-    if (start, end) == (span.start, span.end):
-        return span
-    return doc[start:end] if end > start else None
-
-
-def _split_commas(span: Span) -> list[Span]:
-    parts, start = [], span.start
-    for token in span:
-        if token.text == ",":
-            if token.i > start:
-                parts.append(span.doc[start:token.i])
-            start = token.i + 1
-    if span.end > start:
-        parts.append(span.doc[start:span.end])
-    return parts
-
-
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
-
-
-@dataclass(frozen=True, slots=True)
-class DemonymMention:
-    """A nationality adjective or demonym standing for its country ("Russian troops", "two Kenyans")."""
-
-    text: str
-    start: int
-    end: int
-    country: str  # ISO3
-
-
-def _demonyms(text: str, table: dict[str, str | None]) -> list[DemonymMention]:
-    """Every demonym of a single country in the text ("Belgian", "South African"), in order."""
-    out: list[DemonymMention] = []
-    words = [(m.group(), m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
-    skip = False
-    for k, (word, start, end) in enumerate(words):
-        if skip:
-            skip = False
-            continue
-        if k + 1 < len(words) and words[k + 1][1] == end + 1:
-            pair = f"{word} {words[k + 1][0]}"
-            if pair in table:  # "South African"; "North American" spans no single country
-                if table[pair]:
-                    out.append(DemonymMention(pair, start, words[k + 1][2], table[pair]))
-                skip = True
-                continue
-        iso3 = table.get(word)
-        if iso3:
-            out.append(DemonymMention(word, start, end, iso3))
-    return out
-
-
-def _demonym_feature_names(doc: Doc, found: list[DemonymMention], taken: set[int]) -> list[Mention]:
-    """A demonym followed by a capitalised feature term outside any entity ("the French Quarter"): the name of
-    that feature, not a mention of the country."""
-    out = []
-    for demonym in found:
-        span = doc.char_span(demonym.start, demonym.end, alignment_mode="expand")
-        if span is None or span.end >= len(doc) or any(k in taken for k in range(span.start, span.end + 1)):
-            continue
-        head = doc[span.end]
-        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        if after is not None and (after.text[:1].isupper() or after.text in ("of", "and", "&")):
-            continue  # "the Canadian Coast Guard", "the American Hotel and Lodging Association": organisations
-        if head.text[:1].isupper() and head.text.lower() in FEATURE_WORDS and head.idx == demonym.end + 1:
-            name = doc[span.start:span.end + 1]
-            out.append(Mention(name.text, name.start_char, name.end_char, "pattern", "NAME", name))
-            taken.update(range(name.start, name.end))
-    return out
-
-
-def _entities(doc: Doc) -> list[Span]:
-    """The doc's entities, read from its arrays (cheaper than `doc.ents`, which builds every Token)."""
-    from spacy.tokens import Span
-    iob, types = doc.to_array("ENT_IOB").tolist(), doc.to_array("ENT_TYPE").tolist()
-    spans, start, label = [], -1, 0
-    for k, (tag, ent_type) in enumerate(zip(iob, types)):
-        if start >= 0 and tag != 1:  # 1 = I (inside), 3 = B, 2 = O
-            spans.append(Span(doc, start, k, label=label))
-            start = -1
-        if tag == 3:
-            start, label = k, ent_type
-    if start >= 0:
-        spans.append(Span(doc, start, len(iob), label=label))
-    return spans
-
-
 def _locative_object(span: Span) -> bool:
     """"in Alexandria", "to Tbilisi": the name is the object of a place preposition."""
     root = span.root
@@ -229,8 +101,8 @@ class ToponymRecognizer:
         taken: set[int] = set()  # token indices already in a mention
         if found.dateline:
             found.mentions.extend(self._dateline_mentions(doc, found.dateline, taken))
-        found.demonyms = _demonyms(text, table)
-        ents = _entities(doc)
+        found.demonyms = find_demonyms(text, table)
+        ents = entity_spans(doc)
         for ent in ents:
             label = ent.label_
             if label not in PLACE_LABELS and label not in ("ORG", "PERSON"):
@@ -241,7 +113,7 @@ class ToponymRecognizer:
             if label == "ORG" and not (self._is_country(ent_text) or self._is_notable(ent_text.split(" ", 1)[0])
                                        or len(ent) > 2):
                 continue
-            trimmed = _trim(ent)
+            trimmed = trim(ent)
             if trimmed is None or any(t.i in taken for t in trimmed):
                 continue
             feature_name = len(trimmed) > 1 and feature_class(trimmed.text) is not None
@@ -257,13 +129,13 @@ class ToponymRecognizer:
                 parts = [trimmed] if self._is_major(trimmed.text) and _locative_object(trimmed) else []
             else:
                 trimmed = self._widen(trimmed, taken) if label in ("GPE", "LOC") else trimmed
-                parts = _split_commas(trimmed)
+                parts = split_commas(trimmed)
                 if len(parts) == 1 and len(trimmed) > 1 and ent.label_ in ("GPE", "LOC") \
                         and not self._is_known(trimmed.text):
                     parts = self._split_list(trimmed)  # "Greece Italy" (a list without commas)
             previous: Mention | None = None
             for part in parts:
-                part = _trim(part) if len(parts) > 1 else part
+                part = trim(part) if len(parts) > 1 else part
                 if part is None or part.text in table:
                     continue
                 if is_actor_metonym(part) and self._is_city(part.text) and not self._is_country(part.text):
@@ -274,7 +146,7 @@ class ToponymRecognizer:
                 found.mentions.append(mention)
                 taken.update(range(part.start, part.end))
                 previous = mention
-        found.mentions.extend(_demonym_feature_names(doc, found.demonyms, taken))
+        found.mentions.extend(demonym_feature_names(doc, found.demonyms, taken))
         found.mentions.extend(self._gazetteer_mentions(doc, taken))
         found.mentions.sort(key=lambda m: m.start)
         found.mentions = self._drop_person_like(found.mentions, ents, text)
