@@ -81,3 +81,5 @@ def test_money_and_the_sides_of_a_dispute_are_no_actors(code_text):
     assert [(e.event, e.recipient) for e in calls] == [("REQUEST", None)]
     parties = code_text("Kenyan police arrested members of opposition parties in Nairobi.").events
     assert [e.event for e in parties] == ["COERCE"]
+    qualified = code_text("Opposition parties rejected the Kenyan budget on Monday.").events
+    assert [(e.event, e.actor.sector) for e in qualified] == [("REJECT", "OPP")]

@@ -302,8 +302,9 @@ class ArticleActors:
         key, bare = self.parsed.keys[d.head], d.determiner is None
         if key == "capital" and bare and not d.plural and d.name is None:
             return True
-        return key == "parties" and (bare or d.determiner == "all") and not d.mod_countries and not d.mod_sectors \
-            and d.head_kind in (ROLE, GENERIC)
+        tags = self.parsed.tokens.tags
+        return key == "parties" and (bare or d.determiner == "all") and d.head_kind in (ROLE, GENERIC) \
+            and all(tags[k] in ("DT", "PDT") for k in range(d.start, d.head))  # nothing qualifies them
 
     def _owner_country(self, d: Description) -> str | None:
         """The country of whoever a possessive pronoun before the head points back to."""
