@@ -232,3 +232,14 @@ def test_they_may_stand_for_things(code_text):
     assert code_text("Kenyan journalists obtained the secret messages and released them on Friday.").events == []
     soldiers = code_text("Somali rebels captured ten Kenyan soldiers and released them on Friday.").events
     assert "RETREAT" in [e.event for e in soldiers]
+
+
+def test_politicians_clash_in_words_forces_in_fights(code_text):
+    """A clash whose sides are all office holders, legislators or parties is a dispute (ACCUSE); with police,
+    soldiers, rebels or "violent clashes" it is a fight (ASSAULT)."""
+    words = code_text("The Kenyan president clashed with lawmakers over the budget on Monday.").events
+    assert [(e.event, e.mode) for e in words] == [("ACCUSE", "disapprove")]
+    fight = code_text("Kenyan police clashed with protesters in Nairobi on Monday.").events
+    assert [e.event for e in fight] == ["ASSAULT"]
+    violent = code_text("Violent clashes between Kenyan and Ugandan lawmakers' supporters broke out in Busia.").events
+    assert "ACCUSE" not in [e.event for e in violent]

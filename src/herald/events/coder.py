@@ -23,7 +23,7 @@ from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Ca
                                  merge_noun_subjects, obligation_candidates, readiness_candidates)
 from herald.events.replies import Accusers, reply_recipient
 from herald.events.semantics import (STATE_SECTORS, argument_problem, characterisation, kind_of, protest_gathering,
-                                     verbal_attack)
+                                     verbal_attack, verbal_clash)
 from herald.events.syntax import is_passive, prep_objects
 from herald.records import Actor, Article, Event, Span
 
@@ -215,6 +215,9 @@ class EventCoder:
             if recipient is not None and (recipient.resolved_by or "").startswith("target"):
                 recipient, recipient_rule = None, "none"  # an idea is no target: the recipient is its author or none
             why.append(f"an attack on '{recipient_candidates[0][0].text}' (an idea, decision or statement): criticism")
+        if event_type == "ASSAULT" and verbal_clash(match.token, actor, recipient):
+            event_type, mode, cameo = "ACCUSE", "disapprove", "111"
+            why.append("a clash between politicians, with no force on either side: a dispute in words")
         if intent_to_cooperate(cand):
             event_type, mode, cameo = "AGREE", None, "030"
             why.append("an intent to cooperate (AGREE), not yet cooperation")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from herald.records import Actor
 
 __all__ = ["NounClasses", "accidental", "argument_problem", "characterisation", "kind_of", "noun_classes",
-           "protest_gathering", "verbal_attack"]
+           "protest_gathering", "verbal_attack", "verbal_clash"]
 
 # Kinds that never act in a political event, whatever the verb.
 NOT_AGENTS = frozenset({"hazard", "vehicle", "animal", "product", "market"})
@@ -270,3 +270,21 @@ def characterisation(trigger: "Token") -> bool:
     else:
         return False
     return verb.tag_.startswith("VB") and verb.lower_ in CHARACTERISING
+
+
+# Sectors of people who clash in words: office holders, legislators, judges, parties and the opposition.
+SPEAKING_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "OPP", "ELI"})
+# Words that make a clash a fight: its modifiers ("violent clashes") or the sides' heads ("opposition forces").
+FORCE_WORDS = frozenset("violent armed deadly fierce heavy bloody fresh sporadic border forces troops soldiers "
+                        "fighters militia militias gunmen army police sides".split())
+
+
+def verbal_clash(trigger: "Token", actor: "Actor | None", recipient: "Actor | None") -> bool:
+    """"the Oval Office clash between Trump and Zelenskyy", "clashed with lawmakers over the budget": a clash whose
+    every side is someone in office, a legislature, a court or a party (no army, police, armed group or crowd) is a
+    dispute in words (ACCUSE), not violence. With no actor told, the other side must be a named person."""
+    if not trigger.lower_.startswith("clash") or any(c.lower_ in FORCE_WORDS for c in trigger.children):
+        return False
+    sides = [m for side in (actor, recipient) if side is not None for m in (side.members or [side])]
+    return bool(sides) and all(s.sector in SPEAKING_SECTORS and not FORCE_WORDS & set((s.text or "").lower().split())
+                               for s in sides) and (actor is not None or any(s.name for s in sides))
