@@ -41,6 +41,8 @@ NOT_EVENTS = [
     "The Kenyan parliament voted to eliminate the tax on bread.",                # a policy is not killed
     "The governor declared a state of emergency as the cyclone neared Mombasa.", # an emergency for a disaster
     "Kenyan coffee prices rallied on the Nairobi exchange on Monday.",          # markets do not protest
+    "The Kenyan minister declined to elaborate on Monday.",                      # declining to comment
+    "Safaricom offered 30 million shares to investors in Nairobi.",              # a share offer is business
 ]
 
 EVENTS = [
@@ -81,6 +83,7 @@ EVENTS = [
     ("Germany sent a medical evacuation plane to Kenya on Monday.", "AID"),  # an aid vehicle carries aid
     ("The Kenyan government declared a state of emergency in Nairobi on Monday.", "COERCE"),
     ("Thousands of Kenyan farmers rallied in Nairobi against the coffee tax.", "PROTEST"),
+    ("The Kenyan government offered shares in the state power company to Ugandan investors.", "AGREE"),
 ]
 
 

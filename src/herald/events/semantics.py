@@ -198,6 +198,8 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
     themes = [c for c in trigger.children if c.dep_ == "dobj"]
     if event_type in OFFERED and any("courtesy" in kind_of(t, classes) for t in themes):
         return f"offering or receiving '{themes[0].text}' is a courtesy, not a {event_type}"
+    if event_type in OFFERED and not _public(actor) and any("market" in kind_of(t, classes) for t in themes):
+        return f"offering '{themes[0].text}' (shares, bonds, prices) is business, not a {event_type}"
     if event_type == "AID" and recipient is not None and (recipient.resolved_by or "").startswith("target") and \
             patient is not None and not patient_kinds & {"person", "group"} and \
             not _public(actor):
