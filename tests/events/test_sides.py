@@ -89,3 +89,9 @@ def test_a_bank_named_after_a_country_is_its_central_bank(code_text):
     """"the Bank of Kenya" is a state body (GOV): easing controls is a concession; a commercial bank's is business."""
     central = code_text("The Bank of Kenya is relaxing exchange controls on Monday.").events
     assert [(e.event, e.actor.country, e.actor.sector) for e in central] == [("CONCEDE", "KEN", "GOV")]
+
+
+def test_between_names_both_sides_before_any_modifier(code_text):
+    """"the Nairobi talks between Kenya and Uganda": Kenya meets Uganda; the city where they met is no side."""
+    events = code_text("The Nairobi talks between Kenya and Uganda ended on Monday.").events
+    assert _sides(events) == [("CONSULT", "KEN", "UGA")]

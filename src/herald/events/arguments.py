@@ -260,8 +260,9 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
         if slot == "between":
             for first in prep_objects(noun, "between"):
                 partner = next((c for c in first.children if c.dep_ == "conj"), None)
-                if not actors:  # "talks between X and Y"
-                    actors.append((first, "between"))
+                if all(rule in ("compound", "amod", "nmod") for _, rule in actors):
+                    # "talks between X and Y", "the Oval Office clash between X and Y": X acts, before any modifier
+                    actors.insert(0, (first, "between"))
                     if partner is not None:
                         recipients.append((partner, "between-conj"))
                 else:
