@@ -93,5 +93,5 @@ def test_a_bank_named_after_a_country_is_its_central_bank(code_text):
 
 def test_between_names_both_sides_before_any_modifier(code_text):
     """"the Nairobi talks between Kenya and Uganda": Kenya meets Uganda; the city where they met is no side."""
-    events = code_text("The Nairobi talks between Kenya and Uganda ended on Monday.").events
-    assert _sides(events) == [("CONSULT", "KEN", "UGA")]
+    assert _sides(code_text("The Nairobi talks between Kenya and Uganda ended on Monday.")) == \
+        [("CONSULT", "KEN", "UGA")]
