@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from herald.places.dateline import parse_dateline
@@ -19,18 +20,33 @@ COMPONENT = "herald_sentence_starts"
 
 
 def sentence_starts(doc: "Doc") -> "Doc":
-    """Mark the first token after each blank line and after a leading dateline as a sentence start."""
+    """Mark the first token after each blank line and after a leading dateline as a sentence start. Reads the text
+    and the token offsets, not a Token per word."""
     if len(doc) < 2:
         return doc
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    dateline = parse_dateline(doc.text)
+    text = doc.text
+    starts = doc.to_array("IDX").tolist()
+    at = text.find("\n\n")
+    while at != -1:
+        end = at + 2
+        while end < len(text) and text[end].isspace():
+            end += 1
+        _start_at(doc, starts, end)
+        at = text.find("\n\n", end)
+    dateline = parse_dateline(text)
     if dateline is not None:
-        story = next((t for t in doc if t.idx >= dateline.span_end and not t.is_space), None)
-        if story is not None and story.i > 0:
-            story.is_sent_start = True
+        end = dateline.span_end
+        while end < len(text) and text[end].isspace():
+            end += 1
+        _start_at(doc, starts, end)
     return doc
+
+
+def _start_at(doc: "Doc", starts: list[int], char: int) -> None:
+    """The token that begins at character `char` (if one does, and it is not the first) starts a sentence."""
+    k = bisect_left(starts, char)
+    if 0 < k < len(starts) and starts[k] == char:
+        doc[k].is_sent_start = True
 
 
 def register() -> None:
