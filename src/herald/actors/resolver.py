@@ -37,9 +37,9 @@ if TYPE_CHECKING:
 
 OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # Roles that belong to the other side of the owner ("his counterpart", "its allies"): not the owner's country.
-OTHER_SIDE_ROLES = frozenset(f"{w}{s}" for w in ("counterpart", "ally", "partner", "neighbour", "neighbor", "rival",
-                                                  "opponent", "enemy", "critic", "host", "guest", "interlocutor")
-                             for s in ("", "s")) | {"allies", "enemies"}
+OTHER_SIDE_ROLES = frozenset("counterpart counterparts ally allies partner partners neighbour neighbours neighbor "
+                             "neighbors rival rivals opponent opponents enemy enemies critic critics host hosts guest "
+                             "guests interlocutor interlocutors".split())
 QUANTITY_NOUNS = QUANTITY_HEADS | {"many", "some", "most", "all", "one", "two", "three", "several"}
 
 
