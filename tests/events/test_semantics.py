@@ -43,6 +43,9 @@ NOT_EVENTS = [
     "Kenyan coffee prices rallied on the Nairobi exchange on Monday.",          # markets do not protest
     "The Kenyan minister declined to elaborate on Monday.",                      # declining to comment
     "Safaricom offered 30 million shares to investors in Nairobi.",              # a share offer is business
+    "The Kenyan president held a rally in Nakuru on Saturday.",                  # a politician's rally campaigns
+    "Will Kenya deploy more police officers to Haiti?",                          # a question reports nothing
+    "The Kenyan ministry executed the new budget plan in March.",                # a plan is executed, no one killed
 ]
 
 EVENTS = [
@@ -84,6 +87,8 @@ EVENTS = [
     ("The Kenyan government declared a state of emergency in Nairobi on Monday.", "COERCE"),
     ("Thousands of Kenyan farmers rallied in Nairobi against the coffee tax.", "PROTEST"),
     ("The Kenyan government offered shares in the state power company to Ugandan investors.", "AGREE"),
+    ("Kenya will deploy more police officers to Haiti.", "MOBILIZE"),
+    ("Iran executed two Kurdish prisoners on Monday.", "ASSAULT"),
 ]
 
 

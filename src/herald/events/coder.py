@@ -43,6 +43,8 @@ ABSTRACT = frozenset("rights right freedom freedoms liberty liberties democracy 
 # Events a statement or meeting makes: they need someone who makes them.
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 FORCES = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "GOV", None})
+RALLIES = frozenset({"rally", "rallies"})
+QUOTES = frozenset({'"', "'", "\u201d", "\u2019", ")"})
 CIVIL = frozenset({"NGO", "MNC"})
 YIELDING = frozenset({"CONCEDE", "RETREAT", "AGREE"})
 # Future acts whose announcement by their actor is itself a promise (cooperative) or a threat (conflictual).
@@ -176,6 +178,9 @@ class EventCoder:
         if modality == "hypothetical" and not self.hypothetical:
             why.append("dropped: hypothetical")
             return []
+        if _question(sent):
+            why.append("dropped: the sentence is a question; it asks, it does not report")
+            return []
         if entry.pos == "noun" and characterisation(match.token):
             why.append(f"dropped: '{match.token.text}' says what something else is (a characterisation), no event")
             return []
@@ -233,6 +238,10 @@ class EventCoder:
             why.append("a gathering of protesters, against something or with slogans: a demonstration")
         if event_type == "PROTEST" and entry.pos == "verb" and any(c.dep_ == "ccomp" for c in match.token.children):
             event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # "protested that ...": a complaint
+        if event_type == "PROTEST" and match.token.lower_ in RALLIES and actor is not None and \
+                actor.sector in ("GOV", "LEG", "PTY"):
+            why.append("dropped: a rally held by a politician or party is campaigning, not a protest")
+            return []
         if event_type == "PROTEST" and mode == "demo" and actor is not None and actor.country and \
                 actor.sector in STATE_SECTORS:
             event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # a government "protests": it complains
@@ -400,6 +409,13 @@ def _pairs(actor: Actor, recipient: Actor | None, event_type: str) -> list[tuple
     recipients = _one_per_country(recipient.members or [recipient]) if recipient is not None else [None]
     pairs = [(a, r) for a in actors for r in recipients if r is None or not _same(a, r)]
     return pairs or [(a, None) for a in actors]  # a recipient that is only the actor itself: none
+
+
+def _question(sent: "SpacySpan") -> bool:
+    """A direct question ("Will the people have to compromise ...?", "what will you do if ...?"): it reports no event.
+    A reported one ends otherwise ("'Why did they attack?' he asked.")."""
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in QUOTES), None)
+    return last is not None and last.text == "?"
 
 
 def _one_per_country(members: list[Actor]) -> list[Actor]:

@@ -195,6 +195,8 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
             not _harmless(patient_kinds, bad_patients):
         return (f"'{patient.text}' ({'/'.join(sorted(patient_kinds & bad_patients))}) is not a party to a political "
                 "event")
+    if trigger.lower_.startswith("execut") and patient is not None and not patient_kinds & {"person", "group"}:
+        return f"executing '{patient.text}' (a plan, an order, a task) kills no one"
     themes = [c for c in trigger.children if c.dep_ == "dobj"]
     if event_type in OFFERED and any("courtesy" in kind_of(t, classes) for t in themes):
         return f"offering or receiving '{themes[0].text}' is a courtesy, not a {event_type}"
