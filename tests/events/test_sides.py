@@ -95,3 +95,12 @@ def test_between_names_both_sides_before_any_modifier(code_text):
     """"the Nairobi talks between Kenya and Uganda": Kenya meets Uganda; the city where they met is no side."""
     assert _sides(code_text("The Nairobi talks between Kenya and Uganda ended on Monday.")) == \
         [("CONSULT", "KEN", "UGA")]
+
+
+def test_an_acronym_of_a_long_name_is_that_person(code_text):
+    """"Mohammed bin Salman ... MBS": the initials of a name of three or more words name the same person."""
+    text = ("Saudi Crown Prince Mohammed bin Salman met the Kenyan president in Jeddah on Monday. "
+            "MBS held a separate meeting with Ugandan officials in Riyadh later that day.")
+    events = code_text(text).events
+    assert [(e.event, e.actor.country, e.actor.name) for e in events if e.recipient.country == "UGA"] == \
+        [("CONSULT", "SAU", "Mohammed bin Salman")]

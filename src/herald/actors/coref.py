@@ -30,6 +30,7 @@ PERSONAL = MALE | FEMALE
 SINGULAR = PERSONAL | NEUTER
 PRONOUN_WORDS = SINGULAR | PLURAL
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+ACRONYM = "acronym:"  # profile keys by the initials of a long name, looked up only by an all-capital word
 
 
 class Coreference:
@@ -79,6 +80,8 @@ class Coreference:
 
     def merge_profile(self, a: ActorMention, how: list[str]) -> None:
         keys = self._name_keys(a.name)
+        if _is_acronym(a.name):  # "MBS" after "Mohammed bin Salman", "AMLO" after "Andrés Manuel López Obrador"
+            keys.append(ACRONYM + a.name.lower())
         profile = next((self.profiles[k] for k in keys if k in self.profiles), None)
         if profile is not None:
             how.append("coref:name")
@@ -100,6 +103,9 @@ class Coreference:
             profile = replace(a, members=[], other_sectors=list(a.other_sectors))
         for k in self._name_keys(a.name):
             self.profiles.setdefault(k, profile)
+        initials = _initials(a.name)
+        if initials:
+            self.profiles.setdefault(ACRONYM + initials, profile)
 
     def role_coref(self, a: ActorMention, role, how: list[str]) -> None:
         head_word = norm(role.phrase)
@@ -234,3 +240,15 @@ class Coreference:
 def _number_fits(word: str, tag: str) -> bool:
     """he/she/it need a singular antecedent; they/them/their a plural one or an organisation."""
     return word not in SINGULAR or tag not in ("NNS", "NNPS")
+
+
+def _is_acronym(name: str | None) -> bool:
+    return bool(name) and 3 <= len(name) <= 5 and name.isalpha() and name.isupper()
+
+
+def _initials(name: str | None) -> str | None:
+    """The initials of a name of three to five words ("Mohammed bin Salman" -> "mbs"), or None."""
+    words = [w for w in (name or "").replace("-", " ").split() if w[:1].isalpha()]
+    if not 3 <= len(words) <= 5 or not words[0][:1].isupper():
+        return None
+    return "".join(w[0] for w in words).lower()
