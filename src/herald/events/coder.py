@@ -22,8 +22,8 @@ from herald.events.rules import (CONFLICTUAL, OBLIGATION_ENTRY, REQUEST_MODE, Ca
                                  conditional_commitment, fold_reason, frame_mode, intent_to_cooperate, merge_battles,
                                  merge_noun_subjects, obligation_candidates, readiness_candidates)
 from herald.events.replies import Accusers, reply_recipient
-from herald.events.semantics import (STATE_SECTORS, argument_problem, characterisation, kind_of, protest_gathering,
-                                     verbal_attack, verbal_clash)
+from herald.events.semantics import (STATE_SECTORS, argument_problem, campaign_rally, characterisation, kind_of,
+                                     protest_gathering, verbal_attack, verbal_clash)
 from herald.events.syntax import is_passive, prep_objects
 from herald.records import Actor, Article, Event, Span
 
@@ -43,7 +43,6 @@ ABSTRACT = frozenset("rights right freedom freedoms liberty liberties democracy 
 # Events a statement or meeting makes: they need someone who makes them.
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 FORCES = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "GOV", None})
-RALLIES = frozenset({"rally", "rallies"})
 QUOTES = frozenset({'"', "'", "\u201d", "\u2019", ")"})
 CIVIL = frozenset({"NGO", "MNC"})
 YIELDING = frozenset({"CONCEDE", "RETREAT", "AGREE"})
@@ -238,9 +237,9 @@ class EventCoder:
             why.append("a gathering of protesters, against something or with slogans: a demonstration")
         if event_type == "PROTEST" and entry.pos == "verb" and any(c.dep_ == "ccomp" for c in match.token.children):
             event_type, mode, cameo = "ACCUSE", "disapprove", "114"  # "protested that ...": a complaint
-        if event_type == "PROTEST" and match.token.lower_ in RALLIES and actor is not None and \
-                actor.sector in ("GOV", "LEG", "PTY"):
-            why.append("dropped: a rally held by a politician or party is campaigning, not a protest")
+        if event_type == "PROTEST" and campaign_rally(match.token, actor):
+            why.append("dropped: a rally of a campaign, a candidate, a politician or a party is campaigning, not a "
+                       "protest")
             return []
         if event_type == "PROTEST" and mode == "demo" and actor is not None and actor.country and \
                 actor.sector in STATE_SECTORS:

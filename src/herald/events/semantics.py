@@ -25,15 +25,14 @@ if TYPE_CHECKING:
     from herald.events.lexicon import TriggerEntry
     from herald.records import Actor
 
-__all__ = ["NounClasses", "accidental", "argument_problem", "characterisation", "kind_of", "noun_classes",
-           "protest_gathering", "verbal_attack", "verbal_clash"]
+__all__ = ["NounClasses", "accidental", "argument_problem", "campaign_rally", "characterisation", "kind_of",
+           "noun_classes", "protest_gathering", "verbal_attack", "verbal_clash"]
 
 # Kinds that never act in a political event, whatever the verb.
 NOT_AGENTS = frozenset({"hazard", "vehicle", "animal", "product", "market"})
 # Kinds that are not harmed, seized or aimed at in a political event (an idea or a policy is attacked in words, a
 # bill is "killed" in a vote: see verbal_attack).
 NOT_PATIENTS = frozenset({"animal", "product", "market", "sport", "courtesy", "abstract"})
-# ... but an entry that names its own objects knows what it acts on ("violated the ceasefire agreement").
 # Kinds of things a trigger noun may name the kind of ("an assault rifle", "attack helicopters", "aid workers"):
 # the compound is the thing, no event.
 THING_HEADS = frozenset({"weapon", "product", "person", "protester"})  # (an "aid convoy" carries aid: no vehicles)
@@ -105,12 +104,11 @@ def _political(actor: "Actor | None", heads: Sequence["Token"] = ()) -> bool:
         return any(_political(m) for m in actor.members)
     if actor.sector in POLITICAL_SECTORS or actor.country in PUBLIC_BODIES | {"IMG"}:
         return True
-    if actor.sector not in (None, "CVL") and not (heads and heads[0].tag_ in ("NNS", "NNPS", "PRP")):
-        return False  # one scientist, doctor, reporter or firm, named or not (groups of them: below)
+    if actor.sector not in (None, "CVL"):  # one scientist, doctor, reporter or firm, named or not: private; a
+        # group of them only when the text names it
+        return bool(heads and heads[0].tag_ in ("NNS", "NNPS", "PRP")) and bool(actor.name or actor.office)
     if actor.name or actor.office:
         return True
-    if actor.sector not in (None, "CVL"):
-        return False
     if "people" in (actor.resolved_by or ""):  # a people named by the resolver's gazetteer: "2,000 Libyans"
         return True
     # a collective of a country ("Druze inhabitants of the Golan", "Iraqi farmers"), a name, an organised group
@@ -153,10 +151,6 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
             c.dep_ in ("xcomp", "advcl", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             for c in trigger.children):
         return f"'{trigger.text}' without 'to ...' reports what was said: no request"
-    if event_type == "PROTEST" and trigger.lower_ in ("rally", "rallies") and any(
-            c.dep_ in ("compound", "poss", "amod") and (c.ent_type_ == "PERSON" or c.lower_ in CAMPAIGN_WORDS)
-            for c in trigger.children):
-        return f"a candidate's or campaign '{trigger.text}' is campaigning, not a protest"
     if entry.pos == "noun" and trigger.dep_ == "compound" and trigger.head.tag_.startswith("NN") and \
             kind_of(trigger.head, classes) & THING_HEADS:
         return f"'{trigger.text} {trigger.head.text}' names a kind of {trigger.head.text}, not an event"
@@ -190,6 +184,7 @@ def argument_problem(event_type: str, mode: str | None, entry: "TriggerEntry", t
         return "harm with no one who caused it, told among accidents or disasters and no weapon: an accident"
     patient = patient_tokens[0] if patient_tokens else None
     patient_kinds = kind_of(patient, classes) if patient is not None else frozenset()
+    # an entry that names its own objects knows what it acts on ("violated the ceasefire agreement")
     bad_patients = NOT_PATIENTS if entry.objects is None else NOT_PATIENTS - {"abstract"}
     if patient is not None and (event_type in PATIENT_CHECKED or (event_type, mode) in PATIENT_CHECKED_SENSES) and \
             not _harmless(patient_kinds, bad_patients):
@@ -252,6 +247,15 @@ def protest_gathering(trigger: "Token", actor_tokens: Sequence["Token"]) -> bool
         if child.dep_ in ("advcl", "xcomp", "conj") and child.lower_ in PROTEST_AIMS:
             return True
     return False
+
+
+def campaign_rally(trigger: "Token", actor: "Actor | None") -> bool:
+    """A rally that is campaigning, not a protest: a campaign's or a candidate's ("a campaign rally", "a Biden
+    rally"), or one a politician or a party holds ("Trump held his first indoor rally")."""
+    if trigger.lower_ not in ("rally", "rallies"):
+        return False
+    return any(c.dep_ in ("compound", "poss", "amod") and (c.ent_type_ == "PERSON" or c.lower_ in CAMPAIGN_WORDS)
+               for c in trigger.children) or (actor is not None and actor.sector in ("GOV", "LEG", "PTY"))
 
 
 def verbal_attack(event_type: str, entry: "TriggerEntry", patient_tokens: Sequence["Token"]) -> bool:

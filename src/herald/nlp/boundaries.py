@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from herald.places.dateline import parse_dateline
+from herald.nlp.dateline import parse_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,22 +28,19 @@ def sentence_starts(doc: "Doc") -> "Doc":
     starts = doc.to_array("IDX").tolist()
     at = text.find("\n\n")
     while at != -1:
-        end = at + 2
-        while end < len(text) and text[end].isspace():
-            end += 1
-        _start_at(doc, starts, end)
-        at = text.find("\n\n", end)
+        _start_at(doc, starts, text, at + 2)
+        at = text.find("\n\n", at + 2)
     dateline = parse_dateline(text)
     if dateline is not None:
-        end = dateline.span_end
-        while end < len(text) and text[end].isspace():
-            end += 1
-        _start_at(doc, starts, end)
+        _start_at(doc, starts, text, dateline.span_end)
     return doc
 
 
-def _start_at(doc: "Doc", starts: list[int], char: int) -> None:
-    """The token that begins at character `char` (if one does, and it is not the first) starts a sentence."""
+def _start_at(doc: "Doc", starts: list[int], text: str, char: int) -> None:
+    """The first word at or after character `char` (past any whitespace), unless it is the first, starts a
+    sentence."""
+    while char < len(text) and text[char].isspace():
+        char += 1
     k = bisect_left(starts, char)
     if 0 < k < len(starts) and starts[k] == char:
         doc[k].is_sent_start = True

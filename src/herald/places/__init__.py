@@ -7,7 +7,7 @@
 """
 from herald.places.article import ArticlePlaces
 from herald.places.attach import location_for, place_in_phrase
-from herald.places.dateline import Dateline, parse_dateline
+from herald.nlp.dateline import Dateline, parse_dateline
 from herald.places.gazetteer import Candidate, Entry, Gazetteer
 from herald.places.resolve import PlaceResolver
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from herald.places.dateline import Dateline
+from herald.nlp.dateline import Dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

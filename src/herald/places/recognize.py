@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from herald.nlp.arrays import token_arrays
 from herald.nlp.morph import verb_forms
-from herald.places.dateline import Dateline, parse_dateline
+from herald.nlp.dateline import Dateline, parse_dateline
 from herald.places.generic import FEATURE_WORDS, feature_class, is_generic_name
 from herald.places.demonyms import demonym_feature_names, find_demonyms
 from herald.places.mentions import Mention, Recognition, entity_spans, split_commas, trim

@@ -1,4 +1,5 @@
-"""Datelines: the place a wire story was filed from, at the very start of the body.
+"""Datelines: the place a wire story was filed from, at the very start of the body. Text layout, read by the NLP
+stage (a dateline ends before the story's first sentence, herald.nlp.boundaries) and by places (the filing city).
 
 Styles recognised: "BRUSSELS. KAZINFORM -", "SALVADOR, Feb 26 -", "KYIV, Ukraine (AP) —", "BEIRUT (AP) -",
 "ALBUQUERQUE, N.M. (AP) -", "PORTLAND, Ore., Feb 26 -", "LONDON, March 3 (Reuters) -", "BLANTYRE —",
